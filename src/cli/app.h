@@ -1,0 +1,74 @@
+/*
+ * app.h — what a running leernet holds, and the start-up steps that fill it.
+ *
+ * main.c parses the command line into struct app_options, then calls these
+ * in order: app_locale, app_load_config, app_open_store, app_identify. The
+ * UI and the commands borrow struct app; app_free releases it all.
+ */
+#ifndef LEERNET_CLI_APP_H
+#define LEERNET_CLI_APP_H
+
+#include <stdbool.h>
+
+#include "config/config.h"
+#include "core/actor.h"
+#include "store/store.h"
+
+/* Exit statuses (sysexits.h). */
+enum {
+	APP_EX_OK = 0,
+	APP_EX_FAIL = 1,	/* a check found problems */
+	APP_EX_USAGE = 64,
+	APP_EX_DATAERR = 65,
+	APP_EX_NOINPUT = 66,
+	APP_EX_UNAVAILABLE = 69,
+	APP_EX_SOFTWARE = 70,
+	APP_EX_CANTCREAT = 73,
+	APP_EX_IOERR = 74,
+	APP_EX_TEMPFAIL = 75,
+	APP_EX_NOPERM = 77,
+	APP_EX_CONFIG = 78
+};
+
+struct app_options {
+	const char *database;	/* --database */
+	const char *config;	/* --config */
+	const char *user;	/* --user */
+	bool demo;		/* --demo */
+	bool read_only;		/* --read-only */
+};
+
+struct app {
+	struct app_options opt;
+	struct config *cfg;
+	struct store *st;
+	struct actor *who;
+	char *db_path;		/* the database in use */
+	char *demo_dir;		/* private directory of a --demo copy, removed at exit */
+	char *data_dir;		/* where leernet.yaml and demo/ are found */
+	bool locale_fallback;	/* setlocale("") failed; running in C.UTF-8 */
+};
+
+/* Set up LC_ALL from the environment, falling back to C.UTF-8, and bind the
+ * message catalogue. Messages follow the locale until a config is loaded. */
+void app_locale(struct app *app);
+
+/* Find and load the config; on error prints file:line:col and returns EX_CONFIG. */
+int app_load_config(struct app *app);
+
+/* Open (creating when needed) the database; prints and returns an exit status. */
+int app_open_store(struct app *app);
+
+/* Work out who is acting; never fails (an unknown login is a visitor). */
+int app_identify(struct app *app);
+
+/* Release everything and remove a demo copy. Accepts NULL members. */
+void app_free(struct app *app);
+
+/* Print "leernet: message" to stderr. */
+void app_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The directory of the shipped data (the source tree when run uninstalled). */
+const char *app_data_dir(struct app *app);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * cmd_check.c — "leernet check": the config, the schema and the file's
+ * integrity, for cron and for support. Also the command table.
+ */
+#include "autoconf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "core/i18n.h"
+
+static const struct cmd cmd_commands[] = {
+	{ "check", CMD_NEEDS_CONFIG | CMD_NEEDS_KEYS | CMD_NEEDS_STORE, cmd_check, N_("check"),
+	  N_("check the configuration and the database; exit 0 when all is well") },
+	{ "demo", CMD_NEEDS_CONFIG, cmd_demo, N_("demo FILE"),
+	  N_("write the demo network into a new database FILE") },
+	{ "groups", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_groups, N_("groups [--mine]"),
+	  N_("list the groups (or only your own)") },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+const struct cmd *
+cmd_table(void)
+{
+	return cmd_commands;
+}
+
+const struct cmd *
+cmd_find(const char *name)
+{
+	const struct cmd *c;
+
+	for (c = cmd_commands; c->name != NULL; c++) {
+		if (strcmp(c->name, name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+int
+cmd_check(struct app *app, int argc, char **argv)
+{
+	char *report = NULL, *error = NULL;
+	int version, ret;
+
+	(void)argv;
+	if (argc > 1) {
+		app_error(_("'check' takes no arguments"));
+		return APP_EX_USAGE;
+	}
+	printf(_("configuration: %s: ok\n"), app->cfg->path);
+	version = store_schema_version(app->st);
+	printf(_("database: %s: schema version %d%s\n"), store_path(app->st), version,
+	    store_read_only(app->st) ? _(" (read-only)") : "");
+	ret = store_check(app->st, &report, &error);
+	if (ret < 0) {
+		app_error("%s", error);
+		free(error);
+		return APP_EX_IOERR;
+	}
+	if (ret > 0) {
+		printf(_("integrity: problems found:\n%s"), report);
+		free(report);
+		return APP_EX_FAIL;
+	}
+	printf(_("integrity: ok\n"));
+	return APP_EX_OK;
+}

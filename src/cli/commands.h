@@ -1,0 +1,36 @@
+/*
+ * commands.h — the non-interactive commands: "leernet [options] COMMAND ...".
+ *
+ * Each takes the started app and its own arguments (argv[0] is the command
+ * name) and returns an exit status from app.h.
+ */
+#ifndef LEERNET_CLI_COMMANDS_H
+#define LEERNET_CLI_COMMANDS_H
+
+#include "cli/app.h"
+
+/* What a command needs from start-up. */
+enum cmd_needs {
+	CMD_NEEDS_CONFIG = 1 << 0,
+	CMD_NEEDS_STORE = 1 << 1,
+	CMD_NEEDS_KEYS = 1 << 2		/* validate the key bindings (ui) first */
+};
+
+struct cmd {
+	const char *name;
+	unsigned needs;
+	int (*run)(struct app *app, int argc, char **argv);
+	const char *usage;	/* English, for _() */
+	const char *summary;	/* English, for _() */
+};
+
+/* The command called name, or NULL. */
+const struct cmd *cmd_find(const char *name);
+/* All commands, ending with a NULL name. */
+const struct cmd *cmd_table(void);
+
+int cmd_check(struct app *app, int argc, char **argv);
+int cmd_groups(struct app *app, int argc, char **argv);
+int cmd_demo(struct app *app, int argc, char **argv);
+
+#endif

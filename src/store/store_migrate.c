@@ -1,0 +1,339 @@
+/*
+ * store_migrate.c — the schema, one migration per version.
+ *
+ * Each step runs in its own BEGIN IMMEDIATE … COMMIT and sets user_version.
+ * A shipped step is never edited: change the schema by adding a step.
+ * schema.md beside this file explains the tables and the time format.
+ */
+#include "autoconf.h"
+
+#include <stdlib.h>
+
+#include "core/i18n.h"
+#include "core/xmalloc.h"
+#include "store/store_private.h"
+
+struct store_migration {
+	int version;
+	const char *sql;
+};
+
+static const struct store_migration store_migrations[] = {
+	{ 1,
+	"PRAGMA application_id = 1280197972;\n"	/* 0x4c4e4554 "LNET" */
+
+	"CREATE TABLE organisation (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('school','board','institute','municipality','other')),\n"
+	"  parent_id INTEGER REFERENCES organisation(id) ON DELETE SET NULL,\n"
+	"  region TEXT,\n"
+	"  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),\n"
+	"  version INTEGER NOT NULL DEFAULT 1\n"
+	");\n"
+	"CREATE INDEX organisation_name ON organisation(name COLLATE NOCASE);\n"
+	"CREATE INDEX organisation_parent ON organisation(parent_id);\n"
+
+	"CREATE TABLE person (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),\n"
+	"  email TEXT COLLATE NOCASE,\n"
+	"  organisation_id INTEGER REFERENCES organisation(id) ON DELETE SET NULL,\n"
+	"  function TEXT,\n"
+	"  login TEXT,\n"
+	"  coordinator INTEGER NOT NULL DEFAULT 0 CHECK (coordinator IN (0,1)),\n"
+	"  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),\n"
+	"  erased INTEGER NOT NULL DEFAULT 0 CHECK (erased IN (0,1)),\n"
+	"  settings TEXT,\n"
+	"  version INTEGER NOT NULL DEFAULT 1\n"
+	");\n"
+	"CREATE UNIQUE INDEX person_email ON person(email) WHERE email IS NOT NULL;\n"
+	"CREATE UNIQUE INDEX person_login ON person(login) WHERE login IS NOT NULL;\n"
+	"CREATE INDEX person_name ON person(name COLLATE NOCASE, id);\n"
+	"CREATE INDEX person_organisation ON person(organisation_id);\n"
+
+	"CREATE TABLE theme (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),\n"
+	"  description TEXT,\n"
+	"  proposer_id INTEGER REFERENCES person(id),\n"
+	"  proposed_on TEXT NOT NULL,\n"
+	"  group_type TEXT NOT NULL,\n"
+	"  orientation TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'proposed'\n"
+	"    CHECK (status IN ('proposed','gathering','formed','archived')),\n"
+	"  version INTEGER NOT NULL DEFAULT 1\n"
+	");\n"
+	"CREATE INDEX theme_title ON theme(title COLLATE NOCASE, id);\n"
+	"CREATE INDEX theme_status ON theme(status, title COLLATE NOCASE);\n"
+
+	"CREATE TABLE interest (\n"
+	"  theme_id INTEGER NOT NULL REFERENCES theme(id) ON DELETE CASCADE,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  registered_on TEXT NOT NULL,\n"
+	"  manager_agreed INTEGER NOT NULL DEFAULT 0 CHECK (manager_agreed IN (0,1)),\n"
+	"  remark TEXT,\n"
+	"  PRIMARY KEY (theme_id, person_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX interest_person ON interest(person_id);\n"
+
+	"CREATE TABLE grp (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),\n"
+	"  type TEXT NOT NULL,\n"
+	"  theme_id INTEGER REFERENCES theme(id),\n"
+	"  question TEXT,\n"
+	"  orientation TEXT,\n"
+	"  start_on TEXT NOT NULL,\n"
+	"  planned_end_on TEXT,\n"
+	"  rhythm TEXT,\n"
+	"  hours_norm INTEGER NOT NULL DEFAULT 0 CHECK (hours_norm >= 0),\n"
+	"  status TEXT NOT NULL DEFAULT 'forming' CHECK (status IN ('forming','active','closed')),\n"
+	"  proposal_ref TEXT,\n"
+	"  members_may_post INTEGER NOT NULL DEFAULT 0,\n"
+	"  open_to_followers INTEGER NOT NULL DEFAULT 1,\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  CHECK (planned_end_on IS NULL OR planned_end_on >= start_on)\n"
+	");\n"
+	"CREATE INDEX grp_name ON grp(name COLLATE NOCASE, id);\n"
+	"CREATE INDEX grp_theme ON grp(theme_id);\n"
+	"CREATE INDEX grp_status ON grp(status, name COLLATE NOCASE);\n"
+
+	"CREATE TABLE membership (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  group_id INTEGER NOT NULL REFERENCES grp(id) ON DELETE CASCADE,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  role TEXT NOT NULL CHECK (role IN ('lead','member','expert','follower')),\n"
+	"  start_on TEXT NOT NULL,\n"
+	"  end_on TEXT,\n"
+	"  CHECK (end_on IS NULL OR end_on >= start_on)\n"
+	");\n"
+	"CREATE INDEX membership_group ON membership(group_id, start_on, end_on);\n"
+	"CREATE INDEX membership_person ON membership(person_id, start_on, end_on);\n"
+
+	"CREATE TABLE meeting (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  group_id INTEGER REFERENCES grp(id) ON DELETE CASCADE,\n"
+	"  title TEXT,\n"
+	"  starts_at TEXT NOT NULL,\n"
+	"  ends_at TEXT NOT NULL,\n"
+	"  place TEXT,\n"
+	"  agenda TEXT,\n"
+	"  working_form TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned','held','cancelled')),\n"
+	"  series_id INTEGER,\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  CHECK (ends_at > starts_at)\n"
+	");\n"
+	"CREATE INDEX meeting_start ON meeting(starts_at);\n"
+	"CREATE INDEX meeting_group ON meeting(group_id, starts_at);\n"
+	"CREATE INDEX meeting_series ON meeting(series_id) WHERE series_id IS NOT NULL;\n"
+
+	"CREATE TABLE poll (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  group_id INTEGER NOT NULL REFERENCES grp(id) ON DELETE CASCADE,\n"
+	"  title TEXT NOT NULL,\n"
+	"  created_by INTEGER REFERENCES person(id),\n"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','closed')),\n"
+	"  meeting_id INTEGER REFERENCES meeting(id) ON DELETE SET NULL\n"
+	");\n"
+	"CREATE INDEX poll_group ON poll(group_id, status);\n"
+	"CREATE TABLE poll_slot (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  poll_id INTEGER NOT NULL REFERENCES poll(id) ON DELETE CASCADE,\n"
+	"  starts_at TEXT NOT NULL,\n"
+	"  ends_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX poll_slot_poll ON poll_slot(poll_id, starts_at);\n"
+	"CREATE TABLE poll_answer (\n"
+	"  slot_id INTEGER NOT NULL REFERENCES poll_slot(id) ON DELETE CASCADE,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  answer TEXT NOT NULL CHECK (answer IN ('yes','maybe','no')),\n"
+	"  PRIMARY KEY (slot_id, person_id)\n"
+	") WITHOUT ROWID;\n"
+
+	"CREATE TABLE attendance (\n"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  status TEXT NOT NULL CHECK (status IN ('present','late','excused','absent')),\n"
+	"  minutes INTEGER CHECK (minutes IS NULL OR minutes >= 0),\n"
+	"  remark TEXT,\n"
+	"  planned INTEGER NOT NULL DEFAULT 0 CHECK (planned IN (0,1)),\n"
+	"  PRIMARY KEY (meeting_id, person_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX attendance_person ON attendance(person_id, meeting_id);\n"
+
+	"CREATE TABLE note (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  meeting_id INTEGER NOT NULL UNIQUE REFERENCES meeting(id) ON DELETE CASCADE,\n"
+	"  method TEXT NOT NULL,\n"
+	"  contributor_id INTEGER REFERENCES person(id),\n"
+	"  chair_id INTEGER REFERENCES person(id),\n"
+	"  minute_taker_id INTEGER REFERENCES person(id),\n"
+	"  next_contributor_id INTEGER REFERENCES person(id),\n"
+	"  next_chair_id INTEGER REFERENCES person(id),\n"
+	"  author_id INTEGER REFERENCES person(id),\n"
+	"  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','final')),\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  version INTEGER NOT NULL DEFAULT 1\n"
+	");\n"
+	"CREATE TABLE note_section (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  note_id INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,\n"
+	"  position INTEGER NOT NULL,\n"
+	"  phase TEXT NOT NULL,\n"
+	"  body TEXT NOT NULL DEFAULT '',\n"
+	"  privacy TEXT NOT NULL DEFAULT 'group' CHECK (privacy IN ('group','author','contributor')),\n"
+	"  author_id INTEGER REFERENCES person(id),\n"
+	"  UNIQUE (note_id, position)\n"
+	");\n"
+	"CREATE TABLE agreement (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  note_id INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,\n"
+	"  what TEXT NOT NULL,\n"
+	"  owner_id INTEGER REFERENCES person(id),\n"
+	"  due_on TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'open'\n"
+	"    CHECK (status IN ('open','done','continued','dropped')),\n"
+	"  remark TEXT,\n"
+	"  reviewed_in_note_id INTEGER REFERENCES note(id) ON DELETE SET NULL\n"
+	");\n"
+	"CREATE INDEX agreement_note ON agreement(note_id);\n"
+	"CREATE INDEX agreement_owner ON agreement(owner_id, status, due_on);\n"
+
+	"CREATE TABLE update_post (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  group_id INTEGER NOT NULL REFERENCES grp(id) ON DELETE CASCADE,\n"
+	"  author_id INTEGER REFERENCES person(id),\n"
+	"  posted_at TEXT NOT NULL,\n"
+	"  title TEXT NOT NULL,\n"
+	"  body TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX update_post_group ON update_post(group_id, posted_at);\n"
+	"CREATE TABLE update_read (\n"
+	"  post_id INTEGER NOT NULL REFERENCES update_post(id) ON DELETE CASCADE,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  PRIMARY KEY (person_id, post_id)\n"
+	") WITHOUT ROWID;\n"
+
+	"CREATE TABLE product (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  group_id INTEGER NOT NULL REFERENCES grp(id) ON DELETE CASCADE,\n"
+	"  title TEXT NOT NULL,\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('guide','professional','lessons','policy','research','other')),\n"
+	"  description TEXT,\n"
+	"  link TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','published')),\n"
+	"  published_on TEXT,\n"
+	"  version INTEGER NOT NULL DEFAULT 1\n"
+	");\n"
+	"CREATE INDEX product_group ON product(group_id);\n"
+	"CREATE INDEX product_kind ON product(kind, published_on);\n"
+
+	"CREATE TABLE budget_request (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  group_id INTEGER NOT NULL REFERENCES grp(id) ON DELETE CASCADE,\n"
+	"  requested_by INTEGER REFERENCES person(id),\n"
+	"  requested_on TEXT NOT NULL,\n"
+	"  purpose TEXT NOT NULL,\n"
+	"  specialist TEXT,\n"
+	"  cost_cents INTEGER NOT NULL CHECK (cost_cents >= 0),\n"
+	"  needed_on TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','approved','declined')),\n"
+	"  decided_by INTEGER REFERENCES person(id),\n"
+	"  decided_on TEXT,\n"
+	"  remark TEXT,\n"
+	"  version INTEGER NOT NULL DEFAULT 1\n"
+	");\n"
+	"CREATE INDEX budget_request_status ON budget_request(status, requested_on);\n"
+	"CREATE INDEX budget_request_group ON budget_request(group_id);\n"
+
+	"CREATE TABLE scan (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  group_id INTEGER NOT NULL REFERENCES grp(id) ON DELETE CASCADE,\n"
+	"  filled_on TEXT NOT NULL,\n"
+	"  filled_by INTEGER REFERENCES person(id)\n"
+	");\n"
+	"CREATE INDEX scan_group ON scan(group_id, filled_on);\n"
+	"CREATE TABLE scan_score (\n"
+	"  scan_id INTEGER NOT NULL REFERENCES scan(id) ON DELETE CASCADE,\n"
+	"  factor TEXT NOT NULL,\n"
+	"  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),\n"
+	"  PRIMARY KEY (scan_id, factor)\n"
+	") WITHOUT ROWID;\n"
+
+	"CREATE TABLE audit (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  at TEXT NOT NULL,\n"
+	"  person_id INTEGER,\n"
+	"  login TEXT,\n"
+	"  action TEXT NOT NULL,\n"
+	"  entity TEXT NOT NULL,\n"
+	"  entity_id INTEGER\n"
+	");\n"
+	"CREATE INDEX audit_entity ON audit(entity, entity_id);\n"
+	"CREATE INDEX audit_at ON audit(at);\n"
+	},
+};
+
+#define STORE_N_MIGRATIONS (sizeof store_migrations / sizeof store_migrations[0])
+
+/* user_version as the file has it now, inside the caller's transaction. */
+static int
+store_migrate_current(struct store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Run one migration in its own immediate transaction. */
+static int
+store_migrate_step(struct store *st, const struct store_migration *m, char **error)
+{
+	char *sql;
+	int rc;
+
+	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, _("upgrading the database"), error);
+	if (store_migrate_current(st) >= m->version) {
+		/* Another session upgraded the file while we waited. */
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+		return 0;
+	}
+	rc = sqlite3_exec(st->db, m->sql, NULL, NULL, NULL);
+	if (rc == SQLITE_OK) {
+		/* PRAGMA takes no parameters; the version is our own constant. */
+		sql = xasprintf("PRAGMA user_version = %d", m->version);
+		rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+		free(sql);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return store_fail(st, rc, _("upgrading the database"), error);
+	}
+	return 0;
+}
+
+int
+store_migrate(struct store *st, int from_version, char **error)
+{
+	size_t i;
+
+	for (i = 0; i < STORE_N_MIGRATIONS; i++) {
+		if (store_migrations[i].version <= from_version)
+			continue;
+		if (store_migrate_step(st, &store_migrations[i], error) != 0)
+			return -1;
+	}
+	return 0;
+}

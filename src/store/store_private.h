@@ -1,0 +1,79 @@
+/*
+ * store_private.h — what the store modules share; nothing outside src/store.
+ *
+ * Each store_<thing>.c keeps its SQL in one enum-indexed table and asks
+ * store_stmt() for a statement: prepared once (persistent), kept for the
+ * session, finalized by store_close(). Callers reset a statement right after
+ * use with store_done(), so no read transaction outlives a call.
+ */
+#ifndef LEERNET_STORE_PRIVATE_H
+#define LEERNET_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "store/store.h"
+
+enum store_module {
+	STORE_MOD_STORE,
+	STORE_MOD_PEOPLE,
+	STORE_MOD_GROUPS,
+	STORE_MOD_MEETINGS,
+	STORE_MOD_NOTES,
+	STORE_MOD__COUNT
+};
+
+struct store_sql_table {
+	enum store_module module;
+	const char *const *sql;
+	int n;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool read_only;
+	int tx_depth;			/* nested store_begin calls */
+	bool tx_aborted;		/* an inner failure rolled the outer one back */
+	long long data_version;
+	sqlite3_stmt **stmts[STORE_MOD__COUNT];
+	int n_stmts[STORE_MOD__COUNT];
+};
+
+/* The prepared statement idx of table t; NULL with *error on failure. */
+sqlite3_stmt *store_stmt(struct store *st, const struct store_sql_table *t, int idx,
+    char **error);
+/* Reset a statement and clear its bindings; accepts NULL. */
+void store_done(sqlite3_stmt *stmt);
+
+/* A user-facing message for a failed SQLite call, allocated. */
+char *store_error_message(struct store *st, int rc, const char *doing);
+/* Set *error (if not NULL) from rc and return -1. */
+int store_fail(struct store *st, int rc, const char *doing, char **error);
+
+/* Bind helpers: NULL or empty text binds NULL; id 0 binds NULL. */
+int store_bind_text(sqlite3_stmt *s, int i, const char *v);
+int store_bind_id(sqlite3_stmt *s, int i, int64_t id);
+int store_bind_date(sqlite3_stmt *s, int i, const struct date *d);
+
+/* Step a statement that returns no rows; resets it. 0 or -1. */
+int store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *doing, char **error);
+
+/* Refuse writes on a read-only store. 0 or -1. */
+int store_writable(struct store *st, char **error);
+
+/* Append to the audit log inside the caller's transaction. */
+int store_audit(struct store *st, const struct actor *who, const char *action,
+    const char *entity, int64_t entity_id, char **error);
+
+/*
+ * Step an INSERT statement s (bound by the caller) in its own transaction
+ * (or the caller's), audit it as entity, and return the new row id in *id.
+ */
+int store_insert_audited(struct store *st, const struct actor *who, sqlite3_stmt *s,
+    const char *entity, int64_t *id, char **error);
+
+/* Migrations (store_migrate.c). */
+int store_migrate(struct store *st, int from_version, char **error);
+
+#endif

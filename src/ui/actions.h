@@ -1,0 +1,38 @@
+/*
+ * actions.h — every action a key can trigger: the one list that gives the
+ * enum, the names the config rebinds (keys: in leernet.yaml), the help
+ * screen and the hint bar.
+ *
+ * ACTION(id, "name", "help text", "short hint")
+ */
+#ifndef LEERNET_UI_ACTIONS_H
+#define LEERNET_UI_ACTIONS_H
+
+#define UI_ACTIONS(ACTION) \
+	ACTION(QUIT, "quit", N_("leave the current screen; quit from the home screen"), N_("quit")) \
+	ACTION(BACK, "back", N_("go back to the previous screen"), N_("back")) \
+	ACTION(HELP, "help", N_("show the keys of this screen"), N_("help")) \
+	ACTION(UP, "up", N_("move up one row"), N_("up")) \
+	ACTION(DOWN, "down", N_("move down one row"), N_("down")) \
+	ACTION(PAGE_UP, "page-up", N_("move up one page"), N_("page up")) \
+	ACTION(PAGE_DOWN, "page-down", N_("move down one page"), N_("page down")) \
+	ACTION(FIRST, "first", N_("go to the first row"), N_("first")) \
+	ACTION(LAST, "last", N_("go to the last row"), N_("last")) \
+	ACTION(OPEN, "open", N_("open the selected item"), N_("open")) \
+	ACTION(REDRAW, "redraw", N_("redraw the screen"), N_("redraw")) \
+	ACTION(HOME, "home", N_("go to the home screen"), N_("home")) \
+	ACTION(THEMES, "themes", N_("open the theme catalogue"), N_("themes")) \
+	ACTION(GROUPS, "groups", N_("open the groups"), N_("groups")) \
+	ACTION(CALENDAR, "calendar", N_("open the meeting calendar"), N_("calendar")) \
+	ACTION(INTERVISION, "intervision", N_("open the intervision notes"), N_("intervision")) \
+	ACTION(PEOPLE, "people", N_("open people and organisations"), N_("people"))
+
+enum ui_action {
+	UI_ACTION_NONE = 0,
+#define UI_ACTION_ENUM(id, name, help, hint) UI_ACTION_##id,
+	UI_ACTIONS(UI_ACTION_ENUM)
+#undef UI_ACTION_ENUM
+	UI_ACTION__COUNT
+};
+
+#endif

@@ -1,0 +1,221 @@
+/*
+ * scr_home.c — the home screen.
+ *
+ * Shows: who you are; a menu to Themes, Groups, Calendar, Intervision and
+ * People; your current groups; your next meetings; your open follow-up
+ * agreements (a count: their content is confidential to the note).
+ * Widgets: title, a selectable menu, two text lists, hint bar.
+ * Actions: up/down/first/last, open, and the menu letters.
+ * Store: store_groups_of, store_meetings_next, store_agreements_open_count,
+ * fetched on enter only.
+ */
+#include "autoconf.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/domain.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xmalloc.h"
+#include "ui/keys.h"
+#include "ui/widgets.h"
+
+#define HOME_MAX_ROWS 12
+
+struct home_menu_item {
+	enum ui_action action;
+	const char *label;	/* English, for _() */
+	const char *what;	/* what the screen will show, for the placeholder */
+};
+
+static const struct home_menu_item home_menu[] = {
+	{ UI_ACTION_THEMES, N_("Themes"),
+	  N_("The theme catalogue: proposed themes, interest per theme, forming groups.") },
+	{ UI_ACTION_GROUPS, N_("Groups"),
+	  N_("All groups with their type, leads, members, next meeting and hours.") },
+	{ UI_ACTION_CALENDAR, N_("Calendar"),
+	  N_("Meetings by month, week and agenda; date polls; attendance and hours.") },
+	{ UI_ACTION_INTERVISION, N_("Intervision"),
+	  N_("Intervision notes of your groups and your follow-up agreements.") },
+	{ UI_ACTION_PEOPLE, N_("People"),
+	  N_("People and organisations, rosters and membership history.") },
+};
+#define HOME_MENU_N ((int)(sizeof home_menu / sizeof home_menu[0]))
+
+struct home {
+	char *groups[HOME_MAX_ROWS];
+	int n_groups;
+	char *meetings[HOME_MAX_ROWS];
+	int n_meetings;
+	int agreements;
+	char *error;
+};
+
+static const enum ui_action home_hints[] = {
+	UI_ACTION_DOWN, UI_ACTION_OPEN, UI_ACTION_THEMES, UI_ACTION_GROUPS,
+	UI_ACTION_CALENDAR, UI_ACTION_HELP, UI_ACTION_QUIT, UI_ACTION_NONE
+};
+
+static void
+home_clear(struct home *h)
+{
+	int i;
+
+	for (i = 0; i < h->n_groups; i++)
+		free(h->groups[i]);
+	for (i = 0; i < h->n_meetings; i++)
+		free(h->meetings[i]);
+	free(h->error);
+	memset(h, 0, sizeof *h);
+}
+
+static int
+home_group_row(const struct group_row *row, void *arg)
+{
+	struct home *h = arg;
+
+	if (h->n_groups == HOME_MAX_ROWS)
+		return 1;
+	h->groups[h->n_groups++] = xasprintf("%s (%d)", row->name, row->members);
+	return 0;
+}
+
+/* "di 25-11 15:30  PLG Rekenen — place" */
+static int
+home_meeting_row(const struct meeting_row *row, void *arg)
+{
+	static const char *const days[] = { "", N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+		N_("Fri"), N_("Sat"), N_("Sun") };
+	struct home *h = arg;
+	struct date d;
+	int min;
+
+	if (h->n_meetings == HOME_MAX_ROWS)
+		return 1;
+	if (datetime_parse_iso(row->starts_at, &d, &min) != 0)
+		return 0;
+	h->meetings[h->n_meetings++] = xasprintf("%s %02d-%02d %02d:%02d  %s",
+	    _(days[date_weekday(&d)]), d.day, d.month, min / 60, min % 60,
+	    row->group_name != NULL ? row->group_name : (row->title != NULL ? row->title : ""));
+	return 0;
+}
+
+static void
+home_enter(struct ui *ui, struct screen *s)
+{
+	struct app *app = ui->app;
+	struct home *h = s->data;
+	struct date today = date_today();
+	char from[DATETIME_ISO_LEN];
+
+	if (h == NULL)
+		s->data = h = xcalloc(1, sizeof *h);
+	home_clear(h);
+	datetime_format_iso(&today, date_now_minutes(), from);
+	if (store_groups_of(app->st, app->who, &today, home_group_row, h, &h->error) != 0 ||
+	    store_meetings_next(app->st, app->who, from, HOME_MAX_ROWS, home_meeting_row, h,
+	    &h->error) != 0 ||
+	    store_agreements_open_count(app->st, app->who, &h->agreements, &h->error) != 0)
+		ui_message(ui, true, "%s", h->error);
+}
+
+/* A titled list of lines at (y, x); returns the next free row. */
+static int
+home_section(struct ui *ui, int y, int x, int w, int bottom, const char *title,
+    char *const *lines, int n, const char *empty)
+{
+	int i;
+
+	if (y >= bottom)
+		return y;
+	widget_text(y++, x, w, title, A_BOLD);
+	if (n == 0 && y < bottom)
+		widget_text(y++, x, w, empty, ui_attr(ui, UI_COLOUR_DIM));
+	for (i = 0; i < n && y < bottom; i++)
+		widget_text(y++, x, w, lines[i], A_NORMAL);
+	return y + 1;
+}
+
+static void
+home_draw_menu(struct ui *ui, struct screen *s, int top, int w)
+{
+	char key[32], label[128];
+	int i, attr;
+
+	widget_text(top, 1, w - 2, _("Go to"), A_BOLD);
+	for (i = 0; i < HOME_MENU_N; i++) {
+		attr = i == s->selected ? ui_attr(ui, UI_COLOUR_SELECTED) : (int)A_NORMAL;
+		keys_first(home_menu[i].action, key, sizeof key);
+		snprintf(label, sizeof label, " %-3s %s", key, _(home_menu[i].label));
+		widget_text(top + 1 + i, 1, w - 2, label, attr);
+	}
+}
+
+static void
+home_draw(struct ui *ui, struct screen *s, int top, int height)
+{
+	struct home *h = s->data;
+	int menu_w = COLS >= 70 ? 26 : 20, x = menu_w + 1, w = COLS - x - 1, y;
+	int bottom = top + height;
+	char line[256];
+
+	s->height = HOME_MENU_N;
+	home_draw_menu(ui, s, top + 1, menu_w);
+	mvvline(top, menu_w, ACS_VLINE, height);
+	y = home_section(ui, top + 1, x, w, bottom, _("My groups"), h->groups, h->n_groups,
+	    actor_is_visitor(ui->app->who) ? _("You are not known in this network.") :
+	    _("You are in no group yet."));
+	y = home_section(ui, y, x, w, bottom, _("Next meetings"), h->meetings, h->n_meetings,
+	    _("No meetings planned."));
+	if (y < bottom && !actor_is_visitor(ui->app->who)) {
+		snprintf(line, sizeof line, _("Open follow-up agreements: %d"), h->agreements);
+		widget_text(y, x, w, line, A_NORMAL);
+	}
+}
+
+static void
+home_open(struct ui *ui, int i)
+{
+	scr_placeholder_push(ui, home_menu[i].label, home_menu[i].what);
+}
+
+static bool
+home_on_action(struct ui *ui, struct screen *s, enum ui_action a)
+{
+	int i;
+
+	if (widget_list_move(s, a, HOME_MENU_N))
+		return true;
+	if (a == UI_ACTION_OPEN) {
+		home_open(ui, s->selected);
+		return true;
+	}
+	for (i = 0; i < HOME_MENU_N; i++) {
+		if (home_menu[i].action == a) {
+			s->selected = i;
+			home_open(ui, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+home_free(struct screen *s)
+{
+	if (s->data != NULL)
+		home_clear(s->data);
+	free(s->data);
+}
+
+const struct screen_ops scr_home_ops = {
+	.name = N_("Home"),
+	.enter = home_enter,
+	.draw = home_draw,
+	.on_action = home_on_action,
+	.hints = home_hints,
+	.free = home_free,
+};

@@ -1,0 +1,17 @@
+/* suites.h — every Check suite of the unit test runner. */
+#ifndef LEERNET_TESTS_SUITES_H
+#define LEERNET_TESTS_SUITES_H
+
+#include <check.h>
+
+Suite *suite_date(void);
+Suite *suite_text(void);
+Suite *suite_tsv(void);
+Suite *suite_config(void);
+Suite *suite_store(void);
+
+/* A fresh private directory for one test; removed by test_tmpdir_remove. */
+char *test_tmpdir(void);
+void test_tmpdir_remove(char *dir);
+
+#endif

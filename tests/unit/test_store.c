@@ -1,0 +1,280 @@
+/* test_store.c — opening, migrations, refusals, file modes, writes. */
+#include "autoconf.h"
+
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/xmalloc.h"
+#include "store/store.h"
+#include "suites.h"
+
+static char *tmp;
+
+static void
+store_setup(void)
+{
+	tmp = test_tmpdir();
+}
+
+static void
+store_teardown(void)
+{
+	test_tmpdir_remove(tmp);
+	tmp = NULL;
+}
+
+/* Run SQL on a file with the plain SQLite API, outside the store. */
+static void
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+
+	ck_assert_ptr_nonnull(f);
+	fseek(f, 0, SEEK_END);
+	*len = (size_t)ftell(f);
+	rewind(f);
+	buf = xmalloc(*len + 1);
+	ck_assert_uint_eq(fread(buf, 1, *len, f), *len);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_create_modes_and_schema)
+{
+	char *path = xasprintf("%s/sub/dir/leernet.db", tmp), *dir = xasprintf("%s/sub/dir", tmp);
+	struct store *st = NULL;
+	char *error = NULL;
+	struct stat sb;
+
+	ck_assert_int_eq(store_open(path, 0, &st, &error), STORE_ERR_NOT_FOUND);
+	ck_assert_ptr_nonnull(error);
+	free(error);
+	error = NULL;
+	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
+	ck_assert_ptr_null(error);
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
+	ck_assert(!store_read_only(st));
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	ck_assert_int_eq(stat(dir, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0700);
+	store_close(st);
+	/* reopening an up-to-date file migrates nothing and works */
+	ck_assert_int_eq(store_open(path, 0, &st, &error), STORE_OK);
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
+	store_close(st);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_newer_refused_untouched)
+{
+	char *path = xasprintf("%s/new.db", tmp), *before, *after;
+	struct store *st = NULL;
+	char *error = NULL;
+	size_t n1, n2;
+
+	raw_exec(path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
+	before = slurp(path, &n1);
+	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_ERR_NEWER);
+	ck_assert_ptr_null(st);
+	ck_assert_ptr_nonnull(strstr(error, "newer leernet (schema 99"));
+	free(error);
+	after = slurp(path, &n2);
+	ck_assert_uint_eq(n1, n2);
+	ck_assert(memcmp(before, after, n1) == 0);
+	free(before);
+	before = xasprintf("%s-wal", path);
+	ck_assert_int_ne(access(before, F_OK), 0);
+	free(after);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_corrupt_refused_untouched)
+{
+	char *path = xasprintf("%s/bad.db", tmp), *after;
+	static const char junk[] = "this is not a database at all, just some text\n";
+	struct store *st = NULL;
+	char *error = NULL;
+	size_t n;
+	FILE *f = fopen(path, "w");
+
+	fputs(junk, f);
+	fclose(f);
+	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_ERR_CORRUPT);
+	ck_assert_ptr_nonnull(strstr(error, "damaged or not a leernet database"));
+	ck_assert_ptr_null(strstr(error, "SQLITE"));
+	free(error);
+	after = slurp(path, &n);
+	ck_assert_uint_eq(n, strlen(junk));
+	ck_assert(memcmp(after, junk, n) == 0);
+	free(after);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_foreign_database_refused)
+{
+	char *path = xasprintf("%s/other.db", tmp);
+	struct store *st = NULL;
+	char *error = NULL;
+
+	raw_exec(path, "CREATE TABLE contacts (name TEXT);");
+	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_ERR_CORRUPT);
+	ck_assert_ptr_nonnull(strstr(error, "another program"));
+	free(error);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_read_only)
+{
+	char *path = xasprintf("%s/ro.db", tmp);
+	struct person_new p = { "Zoë van Ĳsselstein", "zoe@example.org", 0, "teacher", "zoe", true };
+	struct store *st = NULL;
+	struct actor *who = actor_new(0, "test", "test", true), *a = NULL;
+	char *error = NULL;
+	int64_t id;
+
+	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
+	ck_assert_int_eq(store_person_insert(st, who, &p, &id, &error), 0);
+	store_close(st);
+	ck_assert_int_eq(store_open(path, STORE_OPEN_READONLY, &st, &error), STORE_OK);
+	ck_assert(store_read_only(st));
+	ck_assert_int_eq(store_actor_by_login(st, "zoe", &a, &error), 1);
+	ck_assert_str_eq(a->name, "Zoë van Ĳsselstein");
+	ck_assert(a->coordinator);
+	p.login = "other";
+	p.email = NULL;
+	ck_assert_int_eq(store_person_insert(st, who, &p, &id, &error), -1);
+	ck_assert_ptr_nonnull(strstr(error, "read-only"));
+	free(error);
+	actor_free(a);
+	actor_free(who);
+	store_close(st);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_insert_and_constraints)
+{
+	char *path = xasprintf("%s/w.db", tmp);
+	struct person_new p = { "Emre Çelik", "Emre@Example.org", 0, "teacher", "emre", false };
+	struct store *st = NULL;
+	struct actor *who = actor_new(0, "test", "test", true), *a = NULL;
+	struct store_counts c;
+	char *error = NULL;
+	int64_t id = 0;
+
+	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
+	ck_assert_int_eq(store_person_insert(st, who, &p, &id, &error), 0);
+	ck_assert_int_gt(id, 0);
+	/* the same email in other case is a duplicate */
+	p.email = "emre@example.org";
+	p.login = "emre2";
+	ck_assert_int_eq(store_person_insert(st, who, &p, &id, &error), -1);
+	ck_assert_ptr_nonnull(error);
+	ck_assert_ptr_null(strstr(error, "UNIQUE"));
+	ck_assert_ptr_nonnull(strstr(error, "duplicate"));
+	free(error);
+	error = NULL;
+	ck_assert_int_eq(store_actor_by_login(st, "nobody", &a, &error), 0);
+	ck_assert_ptr_null(a);
+	ck_assert_int_eq(store_counts(st, &c, &error), 0);
+	ck_assert_int_eq(c.people, 1);
+	actor_free(who);
+	store_close(st);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_nested_abort)
+{
+	char *path = xasprintf("%s/n.db", tmp);
+	struct person_new p = { "A", "a@example.org", 0, NULL, NULL, false };
+	struct store *st = NULL;
+	struct actor *who = actor_new(0, "test", "test", true);
+	struct store_counts c;
+	char *error = NULL;
+
+	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
+	ck_assert_int_eq(store_begin(st, &error), 0);
+	ck_assert_int_eq(store_person_insert(st, who, &p, NULL, &error), 0);
+	ck_assert_int_eq(store_person_insert(st, who, &p, NULL, &error), -1);	/* duplicate */
+	free(error);
+	error = NULL;
+	/* the outer commit must not claim success: the inner failure undid it all */
+	ck_assert_int_eq(store_commit(st, &error), -1);
+	free(error);
+	error = NULL;
+	ck_assert_int_eq(store_counts(st, &c, &error), 0);
+	ck_assert_int_eq(c.people, 0);
+	actor_free(who);
+	store_close(st);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_two_sessions)
+{
+	char *path = xasprintf("%s/two.db", tmp);
+	struct store *a = NULL, *b = NULL;
+	struct actor *who = actor_new(0, "test", "test", true);
+	struct person_new p = { "X", NULL, 0, NULL, NULL, false };
+	struct store_counts c;
+	char *error = NULL;
+	int i;
+
+	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &a, &error), STORE_OK);
+	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &b, &error), STORE_OK);
+	ck_assert(!store_changed(b));
+	for (i = 0; i < 20; i++) {
+		ck_assert_int_eq(store_person_insert(i % 2 ? a : b, who, &p, NULL, &error), 0);
+	}
+	ck_assert(store_changed(b));
+	ck_assert_int_eq(store_counts(b, &c, &error), 0);
+	ck_assert_int_eq(c.people, 20);
+	ck_assert_int_eq(store_check(a, &error, NULL), 0);
+	actor_free(who);
+	store_close(a);
+	store_close(b);
+	free(path);
+}
+END_TEST
+
+Suite *
+suite_store(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("open");
+
+	tcase_add_checked_fixture(tc, store_setup, store_teardown);
+	tcase_add_test(tc, test_create_modes_and_schema);
+	tcase_add_test(tc, test_newer_refused_untouched);
+	tcase_add_test(tc, test_corrupt_refused_untouched);
+	tcase_add_test(tc, test_foreign_database_refused);
+	tcase_add_test(tc, test_read_only);
+	tcase_add_test(tc, test_insert_and_constraints);
+	tcase_add_test(tc, test_nested_abort);
+	tcase_add_test(tc, test_two_sessions);
+	suite_add_tcase(s, tc);
+	return s;
+}
