@@ -103,6 +103,7 @@ START_TEST(test_newer_refused_untouched)
 	free(before);
 	before = xasprintf("%s-wal", path);
 	ck_assert_int_ne(access(before, F_OK), 0);
+	free(before);
 	free(after);
 	free(path);
 }
