@@ -33,8 +33,13 @@ main_usage(FILE *out)
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n\n"));
 	fprintf(out, _("Commands:\n"));
-	for (c = cmd_table(); c->name != NULL; c++)
-		fprintf(out, "  %-28s %s\n", _(c->usage), _(c->summary));
+	for (c = cmd_table(); c->name != NULL; c++) {
+		/* a long usage gets its own line, the summary below it */
+		if (strlen(_(c->usage)) > 28)
+			fprintf(out, "  %s\n  %-28s %s\n", _(c->usage), "", _(c->summary));
+		else
+			fprintf(out, "  %-28s %s\n", _(c->usage), _(c->summary));
+	}
 	fprintf(out, _("\nExit status: 0 success, 1 problems found, 64 usage, 74 database "
 	    "unreadable or damaged, 78 configuration error.\n"
 	    "See leernet(1) and leernet.yaml(5).\n"));
@@ -113,6 +118,8 @@ main(int argc, char **argv)
 
 	memset(&app, 0, sizeof app);
 	app_locale(&app);
+	if (app_fix_today() != 0)
+		return APP_EX_USAGE;
 	first = main_options(&app, argc, argv, &status);
 	if (first < 0)
 		return status;

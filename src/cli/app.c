@@ -80,6 +80,22 @@ app_messages_locale(void)
 		setlocale(LC_MESSAGES, "C.UTF-8");
 }
 
+int
+app_fix_today(void)
+{
+	const char *v = getenv("LEERNET_TODAY");
+	struct date d;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	if (date_parse_iso(v, &d) != 0) {
+		app_error(_("LEERNET_TODAY must be a date YYYY-MM-DD, not '%s'"), v);
+		return -1;
+	}
+	date_clock_fix(&d);
+	return 0;
+}
+
 void
 app_locale(struct app *app)
 {

@@ -62,6 +62,12 @@ int app_open_store(struct app *app);
 /* Work out who is acting; never fails (an unknown login is a visitor). */
 int app_identify(struct app *app);
 
+/*
+ * LEERNET_TODAY=YYYY-MM-DD pins "today" (tests, demonstrations). Returns 0,
+ * or -1 after a message when the value is not a date.
+ */
+int app_fix_today(void);
+
 /* Release everything and remove a demo copy. Accepts NULL members. */
 void app_free(struct app *app);
 

@@ -16,8 +16,31 @@ static const struct cmd cmd_commands[] = {
 	  N_("check the configuration and the database; exit 0 when all is well") },
 	{ "demo", CMD_NEEDS_CONFIG, cmd_demo, N_("demo FILE"),
 	  N_("write the demo network into a new database FILE") },
-	{ "groups", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_groups, N_("groups [--mine]"),
+	{ "themes", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_themes,
+	  N_("themes [--status S] [--search Q] [--sort title|status|interest] "
+	  "[--format text|csv]"),
+	  N_("list the theme catalogue with interest against each type's threshold") },
+	{ "interest", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_interest,
+	  N_("interest THEME [--format text|csv]"),
+	  N_("list who registered interest in a theme") },
+	{ "propose", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_propose,
+	  N_("propose --title T [--description D] [--type K] [--orientation O]"),
+	  N_("propose a theme; prints its number") },
+	{ "register", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_register,
+	  N_("register THEME [--person LOGIN] [--manager-agreed] [--remark R]"),
+	  N_("register interest in a theme (coordinators: for someone else)") },
+	{ "withdraw", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_withdraw,
+	  N_("withdraw THEME [--person LOGIN]"),
+	  N_("withdraw a registration of interest") },
+	{ "groups", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_groups,
+	  N_("groups [--type T] [--status S] [--theme THEME] [--mine] [--search Q] "
+	  "[--format text|csv]"),
 	  N_("list the groups (or only your own)") },
+	{ "form", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_form,
+	  N_("form THEME|- --type K --name N --start DATE --end DATE --lead LOGIN... "
+	  "[--member LOGIN...|--all-registered] [--question Q] [--orientation O] "
+	  "[--rhythm R] [--hours N] [--proposal REF]"),
+	  N_("form a group from a theme (or without one: -); prints its number") },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 

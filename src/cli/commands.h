@@ -31,6 +31,12 @@ const struct cmd *cmd_table(void);
 
 int cmd_check(struct app *app, int argc, char **argv);
 int cmd_groups(struct app *app, int argc, char **argv);
+int cmd_themes(struct app *app, int argc, char **argv);
+int cmd_interest(struct app *app, int argc, char **argv);
+int cmd_propose(struct app *app, int argc, char **argv);
+int cmd_register(struct app *app, int argc, char **argv);
+int cmd_withdraw(struct app *app, int argc, char **argv);
+int cmd_form(struct app *app, int argc, char **argv);
 int cmd_demo(struct app *app, int argc, char **argv);
 
 #endif

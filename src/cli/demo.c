@@ -54,6 +54,8 @@ struct demo {
 	struct date today;
 	struct demo_key *orgs, *people, *themes;
 	size_t n_orgs, n_people, n_themes;
+	int64_t *archive;	/* themes archived after their registrations */
+	size_t n_archive;
 	struct demo_group *groups;
 	size_t n_groups;
 	const char *file;	/* for messages */
@@ -216,6 +218,7 @@ demo_theme(struct demo *d, const struct tsv_line *l)
 {
 	struct theme_new t = { tsv_get(l, 1), tsv_get(l, 7), 0, { 0, 0, 0 }, tsv_get(l, 4),
 		tsv_get(l, 5), tsv_get(l, 6) };
+	bool archived;
 	int64_t id;
 
 	if (demo_lookup(d, d->people, d->n_people, _("person"), tsv_get(l, 2), &t.proposer_id) != 0 ||
@@ -223,9 +226,16 @@ demo_theme(struct demo *d, const struct tsv_line *l)
 		return -1;
 	if (!domain_is_theme_status(t.status))
 		return demo_fail(d, _("unknown theme status '%s'"), t.status);
+	archived = strcmp(t.status, "archived") == 0;
+	if (archived)
+		t.status = "gathering";	/* archived once its registrations are in */
 	if (store_theme_insert(d->st, d->who, &t, &id, d->error) != 0)
 		return demo_fail(d, "-");
 	demo_key_add(&d->themes, &d->n_themes, tsv_get(l, 0), id);
+	if (archived) {
+		d->archive = xreallocarray(d->archive, d->n_archive + 1, sizeof *d->archive);
+		d->archive[d->n_archive++] = id;
+	}
 	return 0;
 }
 
@@ -478,6 +488,23 @@ demo_note_part(struct demo *d, const struct tsv_line *l)
 	return 0;
 }
 
+/* Archive the themes that the files say are archived. */
+static int
+demo_archive(struct demo *d)
+{
+	struct theme_detail t;
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; i < d->n_archive && ret == 0; i++) {
+		if (store_theme_get(d->st, d->who, d->archive[i], &t, d->error) != 1)
+			return -1;
+		ret = store_theme_set_status(d->st, d->who, t.id, t.version, "archived", d->error);
+		store_theme_detail_clear(&t);
+	}
+	return ret == 0 ? 0 : -1;
+}
+
 typedef int (*demo_line_fn)(struct demo *d, const struct tsv_line *l);
 
 /* Read dir/name line by line, handing each record of min_fields to fn. */
@@ -536,6 +563,7 @@ demo_free(struct demo *d)
 		free(g->place);
 		free(g->working_form);
 	}
+	free(d->archive);
 	free(d->orgs);
 	free(d->people);
 	free(d->themes);
@@ -553,6 +581,7 @@ demo_load_all(struct demo *d, const char *dir)
 	    demo_file(d, dir, "people.tsv", 3, demo_person) != 0 ||
 	    demo_file(d, dir, "themes.tsv", 7, demo_theme) != 0 ||
 	    demo_file(d, dir, "interest.tsv", 4, demo_interest) != 0 ||
+	    demo_archive(d) != 0 ||
 	    demo_file(d, dir, "groups.tsv", 16, demo_group) != 0 ||
 	    demo_file(d, dir, "members.tsv", 4, demo_member) != 0 ||
 	    demo_file(d, dir, "events.tsv", 4, demo_event) != 0)

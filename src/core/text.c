@@ -151,3 +151,37 @@ text_fit(const char *s, int width, int pad, char *buf, size_t size)
 	buf[used] = '\0';
 	return cols;
 }
+
+size_t
+text_wrap(const char *s, int width, size_t *skip)
+{
+	size_t pos = 0, brk = 0, n;
+	int cols = 0;
+	wchar_t wc;
+
+	*skip = 0;
+	if (*s == '\0')
+		return 0;
+	while ((n = text_decode(s + pos, &wc)) > 0) {
+		if (wc == '\n') {
+			*skip = pos + 1;
+			return pos;
+		}
+		cols += text_char_width(wc);
+		if (cols > width && pos > 0)
+			break;
+		pos += n;
+		if (wc == ' ')
+			brk = pos;
+	}
+	if (s[pos] == '\0') {
+		*skip = pos;
+		return pos;
+	}
+	if (brk > 0) {
+		*skip = brk;
+		return brk - 1;	/* the space stays behind */
+	}
+	*skip = pos;
+	return pos;
+}

@@ -23,6 +23,14 @@ int text_fit(const char *s, int width, int pad, char *buf, size_t size);
 /* Bytes of the UTF-8 sequence starting at s (1 for invalid bytes, 0 at NUL). */
 size_t text_char_len(const char *s);
 
+/*
+ * The next line of s wrapped at width columns: returns its length in bytes
+ * (breaking after a space when it can, at a newline always) and sets *skip
+ * to the bytes to step over to the next line (the line and its break).
+ * Returns 0 with *skip 0 at the end of s.
+ */
+size_t text_wrap(const char *s, int width, size_t *skip);
+
 /* Non-zero when s is valid UTF-8. */
 int text_valid_utf8(const char *s);
 

@@ -8,6 +8,7 @@
 #include "autoconf.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -601,4 +602,137 @@ store_insert_audited(struct store *st, const struct actor *who, sqlite3_stmt *s,
 fail:
 	store_rollback(st);
 	return -1;
+}
+
+int
+store_refuse(char **error, int code, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (error == NULL)
+		return code;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	free(*error);
+	*error = msg != NULL ? msg : xstrdup("?");
+	return code;
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+int
+store_refuse_field(char **error, const char *label, const char *why, int max)
+{
+	/* why is a validate.h message; the ones that say how long take max as %d */
+	char *detail = xasprintf(_(why), max);
+	int ret = store_refuse(error, STORE_INVALID, "%s: %s", label, detail);
+
+	free(detail);
+	return ret;
+}
+#pragma GCC diagnostic pop
+
+/* Does a plan line scan one of the tables (not a search through an index)? */
+static const char *
+store_plan_scans(const char *detail, const char *const *tables)
+{
+	size_t i, n;
+
+	if (strncmp(detail, "SCAN ", 5) != 0)
+		return NULL;
+	for (i = 0; tables[i] != NULL; i++) {
+		n = strlen(tables[i]);
+		if (strncmp(detail + 5, tables[i], n) == 0 &&
+		    (detail[5 + n] == '\0' || detail[5 + n] == ' '))
+			return tables[i];
+	}
+	return NULL;
+}
+
+/* EXPLAIN QUERY PLAN one statement text; count its scans into *report. */
+static int
+store_explain_one(struct store *st, const char *sql, const char *const *tables, char **report)
+{
+	char *explain, *old;
+	sqlite3_stmt *s = NULL;
+	int scans = 0;
+
+	/* statements that must read everything say so, and why, up front */
+	if (strncmp(sql, "/* scan ok:", 11) == 0)
+		return 0;
+	explain = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	if (sqlite3_prepare_v2(st->db, explain, -1, &s, NULL) != SQLITE_OK) {
+		free(explain);
+		return 0;	/* e.g. statements of a table not in this schema */
+	}
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(s, 3);
+		const char *table = detail != NULL ? store_plan_scans(detail, tables) : NULL;
+
+		if (table == NULL)
+			continue;
+		old = *report;
+		*report = xasprintf("%s%s\n  in: %.200s\n", old != NULL ? old : "", detail, sql);
+		free(old);
+		scans++;
+	}
+	sqlite3_finalize(s);
+	free(explain);
+	return scans;
+}
+
+int
+store_explain_all(struct store *st, const char *const *large_tables, char **report,
+    char **error)
+{
+	const struct store_sql_table *tables[] = {
+		&store_table, &store_people_table, &store_groups_table, &store_themes_table,
+		&store_meetings_table, &store_notes_table, &store_lookup_table,
+	};
+	size_t t;
+	int i, scans = 0;
+
+	(void)error;
+	*report = NULL;
+	for (t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+		for (i = 0; i < tables[t]->n; i++) {
+			if (tables[t]->sql[i] != NULL)
+				scans += store_explain_one(st, tables[t]->sql[i], large_tables, report);
+		}
+	}
+	return scans;
+}
+
+char *
+store_column_dup(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	return t != NULL ? xstrdup(t) : NULL;
+}
+
+int
+store_update_versioned(struct store *st, const struct actor *who, sqlite3_stmt *s,
+    const char *entity, int64_t id, const char *action, const char *conflict_message,
+    char **error)
+{
+	if (store_begin(st, error) != 0) {
+		store_done(s);
+		return STORE_ERROR;
+	}
+	if (store_exec_stmt(st, s, _("saving"), error) != 0)
+		goto fail;
+	if (sqlite3_changes(st->db) == 0) {
+		store_rollback(st);
+		return store_refuse(error, STORE_CONFLICT, "%s", conflict_message);
+	}
+	if (store_audit(st, who, action, entity, id, error) != 0)
+		goto fail;
+	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
+fail:
+	store_rollback(st);
+	return STORE_ERROR;
 }

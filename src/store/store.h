@@ -21,7 +21,19 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
+
+/*
+ * Negative results of writes: every one comes with a message in *error.
+ * Callers that do not care which test < 0.
+ */
+enum store_result {
+	STORE_ERROR = -1,	/* the database failed (busy, disk, …) */
+	STORE_CONFLICT = -2,	/* the row changed since it was read: reload */
+	STORE_DENIED = -3,	/* the acting person may not do this */
+	STORE_INVALID = -4,	/* the input breaks a rule */
+	STORE_NOT_FOUND = -5	/* no such row */
+};
 
 enum store_open_flags {
 	STORE_OPEN_CREATE = 1 << 0,	/* create file (0600) and directory (0700) */
@@ -68,6 +80,16 @@ void store_rollback(struct store *st);
 /* Has another connection committed since the last call? (PRAGMA data_version) */
 bool store_changed(struct store *st);
 
+/*
+ * Run EXPLAIN QUERY PLAN on every statement of every store module and list
+ * (in *report, one per line, allocated or NULL) each full scan of one of the
+ * NULL-terminated large tables. Returns the number of such scans, or -1.
+ * For tests: keeps "an index behind every screen's query" from rotting.
+ * A statement whose text starts with a comment "scan ok: <why>" is skipped.
+ */
+int store_explain_all(struct store *st, const char *const *large_tables, char **report,
+    char **error);
+
 /* Write a consistent copy to path with VACUUM INTO. */
 int store_copy_to(struct store *st, const char *path, char **error);
 
@@ -98,6 +120,11 @@ int store_person_insert(struct store *st, const struct actor *who,
 /* The person whose login is login: 1 and an owned actor, 0 absent, -1 error. */
 int store_actor_by_login(struct store *st, const char *login, struct actor **out,
     char **error);
+
+/* The active person whose login or email is given: 1 with *id and an owned
+ * *name, 0 absent, -1 error. */
+int store_person_lookup(struct store *st, const char *login_or_email, int64_t *id,
+    char **name, char **error);
 
 /* ---- themes, groups and memberships (store_groups.c) ---- */
 
@@ -154,6 +181,183 @@ int store_groups_each(struct store *st, const struct actor *who,
 /* The groups who belongs to on a date (any role but follower first). */
 int store_groups_of(struct store *st, const struct actor *who,
     const struct date *on, store_group_cb cb, void *arg, char **error);
+
+/* ---- the theme catalogue (store_themes.c) ---- */
+
+enum theme_sort { THEME_SORT_TITLE, THEME_SORT_STATUS, THEME_SORT_INTEREST };
+
+struct theme_filter {
+	const char *status;	/* a status key, or NULL for all */
+	const char *search;	/* typed words, prefix-matched on title and description */
+	enum theme_sort sort;
+};
+
+/* One row of the catalogue; strings borrowed for the callback only. */
+struct theme_row {
+	int64_t id;
+	const char *title;
+	const char *status;
+	const char *proposer;	/* name, may be NULL */
+	const char *group_type;	/* key */
+	int interest;		/* registrations */
+	int groups;		/* groups formed from it */
+	int sort_key;		/* for keyset paging: pass the row back as anchor */
+};
+typedef int (*store_theme_cb)(const struct theme_row *row, void *arg);
+
+/* The anchor of keyset paging: a row's position in the sort order. */
+struct theme_anchor {
+	int sort_key;
+	const char *title;
+	int64_t id;
+};
+
+/*
+ * A page of the catalogue in display order: at most limit rows after the
+ * anchor (forward) or before it (backward, still delivered in display
+ * order). anchor NULL = from the first (forward) or last (backward) row;
+ * inclusive also delivers the anchor row itself.
+ */
+int store_themes_page(struct store *st, const struct actor *who,
+    const struct theme_filter *f, const struct theme_anchor *anchor, bool inclusive,
+    bool forward, int limit, store_theme_cb cb, void *arg, char **error);
+
+/* A theme in full; strings owned, released by store_theme_detail_clear. */
+struct theme_detail {
+	int64_t id;
+	char *title, *description, *status, *group_type, *orientation;
+	int64_t proposer_id;
+	char *proposer;
+	struct date proposed_on;
+	int interest;
+	int version;
+};
+/* 1 found, 0 absent, -1 error. */
+int store_theme_get(struct store *st, const struct actor *who, int64_t id,
+    struct theme_detail *out, char **error);
+void store_theme_detail_clear(struct theme_detail *d);
+
+/* Change title, description, type and orientation; version as read. */
+int store_theme_update(struct store *st, const struct actor *who,
+    const struct theme_detail *d, char **error);
+/* Archive or restore (status archived / back to gathering or proposed). */
+int store_theme_set_status(struct store *st, const struct actor *who, int64_t id,
+    int version, const char *status, char **error);
+
+/* One registration; strings borrowed for the callback. */
+struct interest_row {
+	int64_t person_id;
+	const char *name, *organisation, *function;
+	const char *registered_on;	/* YYYY-MM-DD */
+	bool manager_agreed;
+	const char *remark;
+};
+typedef int (*store_interest_cb)(const struct interest_row *row, void *arg);
+/* The registrations of a theme, by name. */
+int store_interest_each(struct store *st, const struct actor *who, int64_t theme_id,
+    store_interest_cb cb, void *arg, char **error);
+/* Is person registered for theme? 1 yes, 0 no, -1 error. */
+int store_interest_has(struct store *st, int64_t theme_id, int64_t person_id, char **error);
+/*
+ * Register person (who, or someone else when who is a coordinator) for a
+ * theme: see store_interest_insert. A second registration is STORE_INVALID.
+ */
+int store_interest_withdraw(struct store *st, const struct actor *who, int64_t theme_id,
+    int64_t person_id, char **error);
+
+/* The groups formed from a theme (by name). */
+int store_theme_groups_each(struct store *st, const struct actor *who, int64_t theme_id,
+    store_group_cb cb, void *arg, char **error);
+
+/* ---- forming groups and the group list (store_groups.c) ---- */
+
+/*
+ * Form a group in one transaction: the group, the leads' and members'
+ * memberships from its start date, and the theme (when given) marked formed.
+ * The caller has checked the rules (core/rules.h). Coordinators only.
+ */
+int store_group_form(struct store *st, const struct actor *who, const struct group_new *g,
+    const int64_t *leads, size_t n_leads, const int64_t *members, size_t n_members,
+    int64_t *id, char **error);
+
+struct group_filter {
+	const char *type;	/* key or NULL */
+	const char *status;	/* key or NULL */
+	int64_t theme_id;	/* 0 = any */
+	bool mine;		/* only groups who belongs to today */
+	const char *search;	/* prefix of words in the name */
+};
+
+/* One row of the groups screen; strings borrowed for the callback. */
+struct group_list_row {
+	int64_t id;
+	const char *name, *type, *status;
+	const char *leads;		/* names, comma-separated, may be NULL */
+	int members;			/* current, without followers */
+	const char *next_meeting;	/* YYYY-MM-DDTHH:MM or NULL */
+	int minutes_held;		/* held meeting time this school year */
+	int hours_norm;
+};
+typedef int (*store_group_list_cb)(const struct group_list_row *row, void *arg);
+
+/* Keyset page by name (anchor: name and id of a row; NULL = an end). */
+int store_groups_page(struct store *st, const struct actor *who, const struct group_filter *f,
+    const struct date *today, const char *anchor_name, int64_t anchor_id, bool inclusive,
+    bool forward, int limit, store_group_list_cb cb, void *arg, char **error);
+
+/* A group in full; strings owned, released by store_group_detail_clear. */
+struct group_detail {
+	int64_t id;
+	char *name, *type, *status, *question, *orientation, *rhythm, *proposal_ref;
+	int64_t theme_id;
+	char *theme;
+	struct date start_on, planned_end_on;
+	int hours_norm;
+	int version;
+};
+int store_group_get(struct store *st, const struct actor *who, int64_t id,
+    struct group_detail *out, char **error);
+void store_group_detail_clear(struct group_detail *d);
+/* Change the overview fields (name, question, orientation, dates, rhythm, norm). */
+int store_group_update(struct store *st, const struct actor *who,
+    const struct group_detail *d, char **error);
+/* forming → active → closed, as core/rules.h allows. */
+int store_group_set_status(struct store *st, const struct actor *who, int64_t id,
+    int version, const char *status, char **error);
+
+/* ---- a theme or group named on a command line (store_lookup.c) ---- */
+
+#define STORE_LOOKUP_MAX 5	/* close matches offered at most */
+
+/* A row that may have been meant; name owned. */
+struct store_candidate {
+	int64_t id;
+	char *name;
+};
+
+/* The answer of a lookup; strings owned, released by store_lookup_clear. */
+struct store_lookup {
+	int64_t id;		/* found: the row */
+	char *name;		/* found: its title or name */
+	bool ambiguous;		/* not found because several rows match */
+	struct store_candidate candidates[STORE_LOOKUP_MAX];
+	size_t n_candidates;	/* when not found: close matches, best first */
+};
+
+/*
+ * Resolve what someone typed to a theme (by title) or a group (by name):
+ * all digits is an id; otherwise a title equal to text (ignoring ASCII
+ * case) wins, then the one title that starts with text. Returns 1 found,
+ * 0 not found or ambiguous (out->candidates then lists up to
+ * STORE_LOOKUP_MAX close matches: the rows that share the prefix, or rows
+ * whose title contains text or has words starting with its words), -1 error.
+ */
+int store_theme_lookup(struct store *st, const struct actor *who, const char *text,
+    struct store_lookup *out, char **error);
+int store_group_lookup(struct store *st, const struct actor *who, const char *text,
+    struct store_lookup *out, char **error);
+/* Release the strings of a lookup; NULL accepted. */
+void store_lookup_clear(struct store_lookup *l);
 
 /* ---- meetings and attendance (store_meetings.c) ---- */
 

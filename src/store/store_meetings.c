@@ -40,7 +40,7 @@ static const char *const meetings_sql[MEETINGS__COUNT] = {
 	    ") x LEFT JOIN grp g ON g.id = x.group_id ORDER BY x.starts_at, x.id LIMIT ?3",
 };
 
-static const struct store_sql_table meetings_table = {
+const struct store_sql_table store_meetings_table = {
 	STORE_MOD_MEETINGS, meetings_sql, MEETINGS__COUNT
 };
 
@@ -53,7 +53,7 @@ store_meeting_insert(struct store *st, const struct actor *who, const struct mee
 
 	if (store_writable(st, error) != 0)
 		return -1;
-	if ((s = store_stmt(st, &meetings_table, MEETINGS_INSERT, error)) == NULL)
+	if ((s = store_stmt(st, &store_meetings_table, MEETINGS_INSERT, error)) == NULL)
 		return -1;
 	store_bind_id(s, 1, m->group_id);
 	store_bind_text(s, 2, m->title);
@@ -74,7 +74,7 @@ store_attendance_set(struct store *st, const struct actor *who, int64_t meeting_
 
 	if (store_writable(st, error) != 0)
 		return -1;
-	if ((s = store_stmt(st, &meetings_table, MEETINGS_ATTENDANCE_SET, error)) == NULL)
+	if ((s = store_stmt(st, &store_meetings_table, MEETINGS_ATTENDANCE_SET, error)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, meeting_id);
 	sqlite3_bind_int64(s, 2, person_id);
@@ -93,7 +93,7 @@ store_meetings_next(struct store *st, const struct actor *who, const char *from,
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((s = store_stmt(st, &meetings_table, MEETINGS_NEXT, error)) == NULL)
+	if ((s = store_stmt(st, &store_meetings_table, MEETINGS_NEXT, error)) == NULL)
 		return -1;
 	store_bind_text(s, 1, from);
 	sqlite3_bind_int64(s, 2, actor_is_visitor(who) ? -1 : who->person_id);

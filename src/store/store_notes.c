@@ -34,12 +34,13 @@ static const char *const notes_sql[NOTES__COUNT] = {
 	[NOTES_AGREEMENTS_OPEN_COUNT] =
 	    "SELECT count(*) FROM agreement WHERE owner_id = ?1 AND status IN ('open','continued')",
 	[NOTES_COUNTS] =
+	    "/* scan ok: totals for reports and tests, never on a screen */ "
 	    "SELECT (SELECT count(*) FROM person), (SELECT count(*) FROM organisation), "
 	    "(SELECT count(*) FROM theme), (SELECT count(*) FROM grp), "
 	    "(SELECT count(*) FROM meeting), (SELECT count(*) FROM note)",
 };
 
-static const struct store_sql_table notes_table = {
+const struct store_sql_table store_notes_table = {
 	STORE_MOD_NOTES, notes_sql, NOTES__COUNT
 };
 
@@ -51,7 +52,7 @@ store_note_insert(struct store *st, const struct actor *who, const struct note_n
 
 	if (store_writable(st, error) != 0)
 		return -1;
-	if ((s = store_stmt(st, &notes_table, NOTES_INSERT, error)) == NULL)
+	if ((s = store_stmt(st, &store_notes_table, NOTES_INSERT, error)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, n->meeting_id);
 	store_bind_text(s, 2, n->method);
@@ -70,7 +71,7 @@ store_note_section_insert(struct store *st, const struct actor *who, int64_t not
 
 	if (store_writable(st, error) != 0)
 		return -1;
-	if ((s = store_stmt(st, &notes_table, NOTES_SECTION_INSERT, error)) == NULL)
+	if ((s = store_stmt(st, &store_notes_table, NOTES_SECTION_INSERT, error)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, note_id);
 	sqlite3_bind_int(s, 2, position);
@@ -89,7 +90,7 @@ store_agreement_insert(struct store *st, const struct actor *who, int64_t note_i
 
 	if (store_writable(st, error) != 0)
 		return -1;
-	if ((s = store_stmt(st, &notes_table, NOTES_AGREEMENT_INSERT, error)) == NULL)
+	if ((s = store_stmt(st, &store_notes_table, NOTES_AGREEMENT_INSERT, error)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, note_id);
 	store_bind_text(s, 2, what);
@@ -108,7 +109,7 @@ store_agreements_open_count(struct store *st, const struct actor *who, int *coun
 	*count = 0;
 	if (actor_is_visitor(who))
 		return 0;
-	if ((s = store_stmt(st, &notes_table, NOTES_AGREEMENTS_OPEN_COUNT, error)) == NULL)
+	if ((s = store_stmt(st, &store_notes_table, NOTES_AGREEMENTS_OPEN_COUNT, error)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, who->person_id);
 	rc = sqlite3_step(s);
@@ -126,7 +127,7 @@ store_counts(struct store *st, struct store_counts *c, char **error)
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((s = store_stmt(st, &notes_table, NOTES_COUNTS, error)) == NULL)
+	if ((s = store_stmt(st, &store_notes_table, NOTES_COUNTS, error)) == NULL)
 		return -1;
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {

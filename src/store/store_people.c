@@ -13,6 +13,7 @@ enum {
 	PEOPLE_ORG_INSERT,
 	PEOPLE_PERSON_INSERT,
 	PEOPLE_BY_LOGIN,
+	PEOPLE_LOOKUP,
 	PEOPLE__COUNT
 };
 
@@ -25,9 +26,12 @@ static const char *const people_sql[PEOPLE__COUNT] = {
 	[PEOPLE_BY_LOGIN] =
 	    "SELECT id, name, coordinator FROM person "
 	    "WHERE login = ?1 AND active = 1 AND erased = 0",
+	[PEOPLE_LOOKUP] =
+	    "SELECT id, name FROM person WHERE (login = ?1 OR email = ?1) "
+	    "AND active = 1 AND erased = 0",
 };
 
-static const struct store_sql_table people_table = {
+const struct store_sql_table store_people_table = {
 	STORE_MOD_PEOPLE, people_sql, PEOPLE__COUNT
 };
 
@@ -44,7 +48,7 @@ store_org_insert(struct store *st, const struct actor *who, const struct org_new
 
 	if (store_writable(st, error) != 0)
 		return -1;
-	s = store_stmt(st, &people_table, PEOPLE_ORG_INSERT, error);
+	s = store_stmt(st, &store_people_table, PEOPLE_ORG_INSERT, error);
 	if (s == NULL)
 		return -1;
 	store_bind_text(s, 1, o->name);
@@ -62,7 +66,7 @@ store_person_insert(struct store *st, const struct actor *who, const struct pers
 
 	if (store_writable(st, error) != 0)
 		return -1;
-	s = store_stmt(st, &people_table, PEOPLE_PERSON_INSERT, error);
+	s = store_stmt(st, &store_people_table, PEOPLE_PERSON_INSERT, error);
 	if (s == NULL)
 		return -1;
 	store_bind_text(s, 1, p->name);
@@ -77,7 +81,7 @@ store_person_insert(struct store *st, const struct actor *who, const struct pers
 int
 store_actor_by_login(struct store *st, const char *login, struct actor **out, char **error)
 {
-	sqlite3_stmt *s = store_stmt(st, &people_table, PEOPLE_BY_LOGIN, error);
+	sqlite3_stmt *s = store_stmt(st, &store_people_table, PEOPLE_BY_LOGIN, error);
 	int rc, ret = 0;
 
 	*out = NULL;
@@ -91,6 +95,30 @@ store_actor_by_login(struct store *st, const char *login, struct actor **out, ch
 		ret = 1;
 	} else if (rc != SQLITE_DONE) {
 		ret = store_fail(st, rc, _("looking up who you are"), error);
+	}
+	store_done(s);
+	return ret;
+}
+
+int
+store_person_lookup(struct store *st, const char *login_or_email, int64_t *id, char **name,
+    char **error)
+{
+	sqlite3_stmt *s = store_stmt(st, &store_people_table, PEOPLE_LOOKUP, error);
+	int rc, ret = 0;
+
+	*id = 0;
+	*name = NULL;
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, login_or_email);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		*name = xstrdup((const char *)sqlite3_column_text(s, 1));
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(st, rc, _("looking up a person"), error);
 	}
 	store_done(s);
 	return ret;

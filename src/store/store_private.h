@@ -18,8 +18,10 @@ enum store_module {
 	STORE_MOD_STORE,
 	STORE_MOD_PEOPLE,
 	STORE_MOD_GROUPS,
+	STORE_MOD_THEMES,
 	STORE_MOD_MEETINGS,
 	STORE_MOD_NOTES,
+	STORE_MOD_LOOKUP,
 	STORE_MOD__COUNT
 };
 
@@ -28,6 +30,10 @@ struct store_sql_table {
 	const char *const *sql;
 	int n;
 };
+
+/* Every module's statements, for store_explain_all. */
+extern const struct store_sql_table store_people_table, store_groups_table,
+    store_themes_table, store_meetings_table, store_notes_table, store_lookup_table;
 
 struct store {
 	sqlite3 *db;
@@ -72,6 +78,31 @@ int store_audit(struct store *st, const struct actor *who, const char *action,
  */
 int store_insert_audited(struct store *st, const struct actor *who, sqlite3_stmt *s,
     const char *entity, int64_t *id, char **error);
+
+/* Set *error (printf-style) and return code (a negative store_result). */
+int store_refuse(char **error, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* STORE_INVALID with "label: why", why being a validate.h message (its %d is max). */
+int store_refuse_field(char **error, const char *label, const char *why, int max);
+
+/* An FTS5 query for typed words, each prefix-matched; NULL for nothing. Allocated. */
+char *store_fts_query(const char *typed);
+
+/* Step a statement of group rows (id, name, type, status, members) into cb. */
+int store_groups_rows(struct store *st, sqlite3_stmt *s, store_group_cb cb, void *arg,
+    char **error);
+
+/* A copy of a text column, or NULL. */
+char *store_column_dup(sqlite3_stmt *s, int i);
+
+/*
+ * Step a versioned UPDATE (… WHERE id = ? AND version = ?) in its own
+ * transaction and audit it. When no row changed, the row was changed by
+ * someone else since it was read: STORE_CONFLICT with conflict_message.
+ */
+int store_update_versioned(struct store *st, const struct actor *who, sqlite3_stmt *s,
+    const char *entity, int64_t id, const char *action, const char *conflict_message,
+    char **error);
 
 /* Migrations (store_migrate.c). */
 int store_migrate(struct store *st, int from_version, char **error);

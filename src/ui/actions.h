@@ -25,7 +25,22 @@
 	ACTION(GROUPS, "groups", N_("open the groups"), N_("groups")) \
 	ACTION(CALENDAR, "calendar", N_("open the meeting calendar"), N_("calendar")) \
 	ACTION(INTERVISION, "intervision", N_("open the intervision notes"), N_("intervision")) \
-	ACTION(PEOPLE, "people", N_("open people and organisations"), N_("people"))
+	ACTION(PEOPLE, "people", N_("open people and organisations"), N_("people")) \
+	ACTION(SEARCH, "search", N_("search as you type in this list"), N_("search")) \
+	ACTION(SORT, "sort", N_("change the order of this list"), N_("sort")) \
+	ACTION(FILTER, "filter", N_("change the filter of this list"), N_("filter")) \
+	ACTION(NEW, "new", N_("add a new item (propose a theme, …)"), N_("new")) \
+	ACTION(EDIT, "edit", N_("edit the selected item"), N_("edit")) \
+	ACTION(REGISTER, "register", N_("register or withdraw your interest in a theme"), \
+	    N_("interest")) \
+	ACTION(REGISTER_OTHER, "register-other", \
+	    N_("register someone else's interest (coordinators)"), N_("register other")) \
+	ACTION(ARCHIVE, "archive", N_("archive or restore a theme (coordinators)"), N_("archive")) \
+	ACTION(FORM_GROUP, "form-group", N_("form a group from a theme (coordinators)"), \
+	    N_("form group")) \
+	ACTION(STATUS, "status", N_("change the status of a group (coordinators)"), N_("status")) \
+	ACTION(MINE, "mine", N_("show only my groups, or all"), N_("mine")) \
+	ACTION(FILTER_TYPE, "filter-type", N_("show groups of one type, or all"), N_("type"))
 
 enum ui_action {
 	UI_ACTION_NONE = 0,

@@ -21,6 +21,7 @@
 #include "core/text.h"
 #include "core/xmalloc.h"
 #include "ui/keys.h"
+#include "ui/scr_themes.h"
 #include "ui/widgets.h"
 
 #define HOME_MAX_ROWS 12
@@ -179,7 +180,34 @@ home_draw(struct ui *ui, struct screen *s, int top, int height)
 static void
 home_open(struct ui *ui, int i)
 {
-	scr_placeholder_push(ui, home_menu[i].label, home_menu[i].what);
+	switch (home_menu[i].action) {
+	case UI_ACTION_THEMES:
+		screen_push(ui, &scr_themes_ops, NULL);
+		break;
+	case UI_ACTION_GROUPS:
+		screen_push(ui, &scr_groups_ops, NULL);
+		break;
+	default:
+		scr_placeholder_push(ui, home_menu[i].label, home_menu[i].what);
+		break;
+	}
+}
+
+bool
+scr_home_go(struct ui *ui, enum ui_action a)
+{
+	int i;
+
+	for (i = 0; i < HOME_MENU_N; i++) {
+		if (home_menu[i].action == a) {
+			while (screen_pop(ui))
+				;
+			screen_top(ui)->selected = i;
+			home_open(ui, i);
+			return true;
+		}
+	}
+	return false;
 }
 
 static bool

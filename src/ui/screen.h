@@ -22,10 +22,17 @@ struct screen_ops {
 	void (*enter)(struct ui *ui, struct screen *s);
 	/* Draw the body into the rectangle (top, height) of stdscr. */
 	void (*draw)(struct ui *ui, struct screen *s, int top, int height);
+	/*
+	 * Optional: see a raw key code before the key table does (forms and
+	 * search fields need the characters). Return true when consumed.
+	 */
+	bool (*on_key)(struct ui *ui, struct screen *s, int code);
 	/* Handle an action; return true when handled. */
 	bool (*on_action)(struct ui *ui, struct screen *s, enum ui_action a);
 	/* The actions for the hint bar, ending with UI_ACTION_NONE. */
 	const enum ui_action *hints;
+	/* Optional: a hint bar text of its own (forms), instead of hints. */
+	const char *(*hint_text)(struct ui *ui, struct screen *s);
 	void (*free)(struct screen *s);
 };
 
@@ -48,7 +55,22 @@ void screen_free_all(struct ui *ui);
 /* Screens other modules push. */
 extern const struct screen_ops scr_home_ops;
 extern const struct screen_ops scr_help_ops;
+/* The menu actions (themes, groups, …) from any screen: back home, then there. */
+bool scr_home_go(struct ui *ui, enum ui_action a);
 /* A screen whose issue has not landed yet: says so, with what it will show. */
 void scr_placeholder_push(struct ui *ui, const char *title, const char *what);
+/*
+ * A screen hosting a form (ui/form.h), titled title (English, static, for
+ * _()); takes ownership of form, and of arg when free_arg is not NULL (called
+ * when the screen goes). On save, once the form's own checks pass, submit
+ * runs: 0 closes the screen (submit may push or refresh other screens, or
+ * set a ui_message, but must not pop this one); non-zero keeps the form open
+ * (submit has set field errors or a ui_message). Esc closes it without
+ * saving.
+ */
+struct form;
+void scr_form_push(struct ui *ui, const char *title, struct form *form,
+    int (*submit)(struct ui *ui, struct form *form, void *arg), void *arg,
+    void (*free_arg)(void *arg));
 
 #endif

@@ -180,6 +180,10 @@ screen_pop(struct ui *ui)
 	s = &ui->stack[--ui->depth];
 	if (s->ops->free != NULL)
 		s->ops->free(s);
+	/* what lies below may show data the popped screen changed */
+	s = screen_top(ui);
+	if (s->ops->enter != NULL)
+		s->ops->enter(ui, s);
 	ui->dirty = true;
 	return true;
 }
@@ -269,16 +273,24 @@ ui_draw(struct ui *ui)
 	}
 	body_height = LINES - body_top - 2;
 	s->height = body_height;
-	s->ops->draw(ui, s, body_top, body_height);
 	widget_status(ui);
-	widget_hints(ui, s->ops->hints);
+	if (s->ops->hint_text != NULL)
+		widget_text(LINES - 1, 0, COLS, s->ops->hint_text(ui, s), A_NORMAL);
+	else
+		widget_hints(ui, s->ops->hints);
+	/* the body last: a form leaves the cursor in its field */
+	s->ops->draw(ui, s, body_top, body_height);
 	refresh();
 }
 
-/* Read one key into an action; UI_ACTION_NONE on timeout or an unbound key. */
+/*
+ * Read one key into an action; UI_ACTION_NONE on timeout, an unbound key or
+ * a key the top screen consumed raw.
+ */
 static enum ui_action
 ui_read(struct ui *ui, bool *resized)
 {
+	struct screen *s = screen_top(ui);
 	wint_t wch;
 	int rc = get_wch(&wch);
 	int code;
@@ -291,6 +303,10 @@ ui_read(struct ui *ui, bool *resized)
 		return UI_ACTION_NONE;
 	}
 	code = rc == KEY_CODE_YES ? KEYS_FN((int)wch) : (int)wch;
+	if (s->ops->on_key != NULL && s->ops->on_key(ui, s, code)) {
+		ui->dirty = true;
+		return UI_ACTION_NONE;
+	}
 	if (keys_action(code) == UI_ACTION_NONE && ui->message == NULL) {
 		ui_message(ui, false, _("That key does nothing here; press ? for help."));
 	}
@@ -320,6 +336,7 @@ ui_global(struct ui *ui, enum ui_action a)
 			;
 		break;
 	default:
+		scr_home_go(ui, a);
 		break;
 	}
 }

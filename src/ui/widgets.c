@@ -2,11 +2,16 @@
 #include "autoconf.h"
 
 #include <curses.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/xmalloc.h"
 #include "ui/keys.h"
 #include "ui/widgets.h"
 
@@ -99,3 +104,170 @@ widget_list_move(struct screen *s, enum ui_action a, int count)
 		s->top = s->selected - s->height + 1;
 	return true;
 }
+
+/* Remove the last UTF-8 character of s. */
+static void
+widget_search_backspace(char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && ((unsigned char)s[n - 1] & 0xc0) == 0x80)
+		n--;
+	if (n > 0)
+		n--;
+	s[n] = '\0';
+}
+
+bool
+widget_search_key(struct widget_search *s, int code, bool *changed)
+{
+	char mb[MB_LEN_MAX + 1];
+	mbstate_t ps;
+	size_t n, len;
+
+	*changed = false;
+	if (!s->active)
+		return false;
+	if (code == '\r' || code == '\n' || code == KEYS_FN(KEY_ENTER) || code == '\t') {
+		s->active = false;
+		return true;
+	}
+	if (code == 27) {
+		s->active = false;
+		*changed = s->text[0] != '\0';
+		s->text[0] = '\0';
+		return true;
+	}
+	if (code == 127 || code == 8 || code == KEYS_FN(KEY_BACKSPACE)) {
+		*changed = s->text[0] != '\0';
+		widget_search_backspace(s->text);
+		return true;
+	}
+	if (code >= KEYS_FN(0) || code < 0x20 || code == 0x7f)
+		return true;	/* other keys do nothing while typing */
+	memset(&ps, 0, sizeof ps);
+	n = wcrtomb(mb, (wchar_t)code, &ps);
+	len = strlen(s->text);
+	if (n == (size_t)-1 || len + n + 1 > sizeof s->text)
+		return true;
+	memcpy(s->text + len, mb, n);
+	s->text[len + n] = '\0';
+	*changed = true;
+	return true;
+}
+
+void
+widget_search_draw(struct ui *ui, const struct widget_search *s, int y, int x, int width)
+{
+	char line[320];
+
+	snprintf(line, sizeof line, "%s %s%s", _("Search:"), s->text, s->active ? "_" : "");
+	widget_text(y, x, width, line, s->active ? ui_attr(ui, UI_COLOUR_HINT_KEY) : (int)A_NORMAL);
+}
+
+const char *
+widget_group_type_label(struct ui *ui, const char *key)
+{
+	const struct config_group_type *t = config_group_type(ui->app->cfg, key);
+
+	return t != NULL ? t->label : (key != NULL ? key : "");
+}
+
+static void
+widget_lines_push(struct widget_lines *l, int indent, int attr, char *text)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->v = xreallocarray(l->v, (size_t)l->cap, sizeof *l->v);
+	}
+	l->v[l->n].text = text;
+	l->v[l->n].attr = attr;
+	l->v[l->n].indent = indent;
+	l->n++;
+}
+
+void
+widget_lines_add(struct widget_lines *l, int indent, int attr, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = xstrdup("");
+	va_end(ap);
+	widget_lines_push(l, indent, attr, text);
+}
+
+void
+widget_lines_wrap(struct widget_lines *l, int indent, int attr, const char *text)
+{
+	size_t len, skip;
+	int width = l->width - indent;
+
+	if (text == NULL)
+		return;
+	if (width < 10)
+		width = 10;
+	while ((len = text_wrap(text, width, &skip)) > 0 || skip > 0) {
+		widget_lines_push(l, indent, attr, xstrndup(text, len));
+		text += skip;
+	}
+}
+
+void
+widget_lines_draw(struct widget_lines *l, int *top, int y, int height)
+{
+	int i;
+
+	if (*top > l->n - height)
+		*top = l->n - height;
+	if (*top < 0)
+		*top = 0;
+	for (i = 0; i < height && *top + i < l->n; i++) {
+		const struct widget_line *line = &l->v[*top + i];
+
+		widget_text(y + i, line->indent, COLS - line->indent - 1, line->text, line->attr);
+	}
+}
+
+void
+widget_lines_clear(struct widget_lines *l)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].text);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+bool
+widget_lines_scroll(int *top, int total, int height, enum ui_action a)
+{
+	int page = height > 1 ? height - 1 : 1;
+
+	switch (a) {
+	case UI_ACTION_UP: (*top)--; break;
+	case UI_ACTION_DOWN: (*top)++; break;
+	case UI_ACTION_PAGE_UP: *top -= page; break;
+	case UI_ACTION_PAGE_DOWN: *top += page; break;
+	case UI_ACTION_FIRST: *top = 0; break;
+	case UI_ACTION_LAST: *top = total; break;
+	default: return false;
+	}
+	if (*top > total - height)
+		*top = total - height;
+	if (*top < 0)
+		*top = 0;
+	return true;
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+char *
+widget_format_number(const char *translated_fmt, int n)
+{
+	return xasprintf(translated_fmt, n);
+}
+#pragma GCC diagnostic pop

@@ -26,4 +26,53 @@ void widget_hints(struct ui *ui, const enum ui_action *hints);
  */
 bool widget_list_move(struct screen *s, enum ui_action a, int count);
 
+/* A one-line search field edited in place (search as you type). */
+struct widget_search {
+	char text[256];		/* UTF-8 */
+	bool active;		/* keys go to the field */
+};
+
+/*
+ * Feed a raw key code to an active search field. Returns true when the key
+ * was consumed; *changed tells whether the text changed. Enter and Esc end
+ * the editing (Esc also clears the text).
+ */
+bool widget_search_key(struct widget_search *s, int code, bool *changed);
+/* Draw "label: text" at row y, with a cursor when active. */
+void widget_search_draw(struct ui *ui, const struct widget_search *s, int y, int x, int width);
+
+/*
+ * A text view: lines built for the current width, drawn from a scroll
+ * offset. Build it in the screen's draw (data already in memory), then
+ * widget_lines_draw; it owns its lines until widget_lines_clear.
+ */
+struct widget_line {
+	char *text;
+	int attr;
+	int indent;
+};
+struct widget_lines {
+	struct widget_line *v;
+	int n, cap;
+	int width;		/* columns to wrap at */
+};
+void widget_lines_add(struct widget_lines *l, int indent, int attr, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Add text wrapped at l->width, every line indented. */
+void widget_lines_wrap(struct widget_lines *l, int indent, int attr, const char *text);
+/* Draw from row *top (clamped) into height rows at y. */
+void widget_lines_draw(struct widget_lines *l, int *top, int y, int height);
+void widget_lines_clear(struct widget_lines *l);
+/* Scroll *top for a navigation action; true when it was one. */
+bool widget_lines_scroll(int *top, int total, int height, enum ui_action a);
+
+/*
+ * Format a translated message that takes one %d (rules and validation
+ * messages come as English formats from core). Allocated.
+ */
+char *widget_format_number(const char *translated_fmt, int n);
+
+/* The label of a group type key from the config, or the key. */
+const char *widget_group_type_label(struct ui *ui, const char *key);
+
 #endif

@@ -24,12 +24,26 @@ case "$line" in
 esac
 
 # --- each screen opens and closes
-for key in t g c i p; do
+for key in c i p; do
 	tui_keys "$key"
-	expect "key $key opens a screen" "volgende versie"
+	expect "key $key opens a screen that says it comes later" "volgende versie"
 	tui_keys Escape
 	expect_gone "Esc closes the screen of $key" "volgende versie"
 done
+tui_keys t
+expect "key t opens the theme catalogue" "Belangstelling"
+tui_keys Escape
+expect "Esc closes it" "Mijn groepen"
+tui_keys g
+expect "key g opens the groups" "Volgende"
+tui_keys Escape
+expect "Esc closes it" "Mijn groepen"
+tui_keys c
+expect "a menu key opens its screen" "volgende versie"
+tui_keys g
+expect "a menu key works from any screen" "Volgende"
+tui_keys H
+expect "H goes home" "Mijn groepen"
 tui_keys Home Down Down Enter
 expect "Enter opens the selected menu item (Kalender)" "Kalender"
 tui_keys q

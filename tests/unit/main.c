@@ -45,10 +45,15 @@ main(void)
 	SRunner *sr = srunner_create(suite_date());
 	int failed;
 
+	srunner_add_suite(sr, suite_lineedit());
 	srunner_add_suite(sr, suite_text());
 	srunner_add_suite(sr, suite_tsv());
+	srunner_add_suite(sr, suite_validate());
+	srunner_add_suite(sr, suite_csv());
+	srunner_add_suite(sr, suite_lookup());
 	srunner_add_suite(sr, suite_config());
 	srunner_add_suite(sr, suite_store());
+	srunner_add_suite(sr, suite_themes());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -5,10 +5,15 @@
 #include <check.h>
 
 Suite *suite_date(void);
+Suite *suite_lineedit(void);
 Suite *suite_text(void);
 Suite *suite_tsv(void);
+Suite *suite_validate(void);
+Suite *suite_csv(void);
+Suite *suite_lookup(void);
 Suite *suite_config(void);
 Suite *suite_store(void);
+Suite *suite_themes(void);
 
 /* A fresh private directory for one test; removed by test_tmpdir_remove. */
 char *test_tmpdir(void);

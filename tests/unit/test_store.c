@@ -84,6 +84,53 @@ START_TEST(test_create_modes_and_schema)
 }
 END_TEST
 
+/* A version-1 file (as the first release wrote it) is upgraded, data kept. */
+START_TEST(test_migrate_v1_keeps_data)
+{
+	char *path = xasprintf("%s/v1.db", tmp), *error = NULL;
+	struct theme_detail d;
+	struct store *st = NULL;
+	struct actor *who = actor_new(0, "t", "t", true);
+	int64_t theme_id = 0;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
+	store_close(st);
+	/* turn it back into a version-1 file with one theme and two registrations */
+	raw_exec(path, "DROP TRIGGER interest_count_insert; DROP TRIGGER interest_count_delete;"
+	    "DROP TRIGGER theme_fts_insert; DROP TRIGGER theme_fts_delete;"
+	    "DROP TRIGGER theme_fts_update; DROP TABLE theme_fts;"
+	    "DROP TRIGGER grp_fts_insert; DROP TRIGGER grp_fts_delete;"
+	    "DROP TRIGGER grp_fts_update; DROP TABLE grp_fts;"
+	    "DROP INDEX theme_by_status; DROP INDEX theme_by_interest; DROP INDEX theme_proposer;"
+	    "DROP INDEX grp_type; DROP INDEX membership_lead;"
+	    "ALTER TABLE theme DROP COLUMN status_rank; ALTER TABLE theme DROP COLUMN interest_count;"
+	    "INSERT INTO person (id, name) VALUES (1, 'A'), (2, 'B');"
+	    "INSERT INTO theme (id, title, proposed_on, group_type, status) "
+	    "VALUES (7, 'Rekenen met ë', '2026-09-01', 'plg', 'gathering');"
+	    "INSERT INTO interest VALUES (7, 1, '2026-09-02', 1, NULL), (7, 2, '2026-09-03', 0, 'x');"
+	    "PRAGMA user_version = 1;");
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(s, 0), 1);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	ck_assert_int_eq(store_open(path, 0, &st, &error), STORE_OK);
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(store_theme_get(st, who, 7, &d, &error), 1);
+	ck_assert_str_eq(d.title, "Rekenen met ë");
+	ck_assert_int_eq(d.interest, 2);	/* counted by the migration */
+	theme_id = d.id;
+	store_theme_detail_clear(&d);
+	ck_assert_int_eq(theme_id, 7);
+	actor_free(who);
+	store_close(st);
+	free(path);
+}
+END_TEST
+
 START_TEST(test_newer_refused_untouched)
 {
 	char *path = xasprintf("%s/new.db", tmp), *before, *after;
@@ -269,6 +316,7 @@ suite_store(void)
 
 	tcase_add_checked_fixture(tc, store_setup, store_teardown);
 	tcase_add_test(tc, test_create_modes_and_schema);
+	tcase_add_test(tc, test_migrate_v1_keeps_data);
 	tcase_add_test(tc, test_newer_refused_untouched);
 	tcase_add_test(tc, test_corrupt_refused_untouched);
 	tcase_add_test(tc, test_foreign_database_refused);

@@ -1,0 +1,63 @@
+/* access.c — the permission table: who may do what. */
+#include "autoconf.h"
+
+#include "core/access.h"
+#include "core/i18n.h"
+
+enum access_who {
+	ACCESS_ANYONE_KNOWN = 1 << 0,	/* a person in the database */
+	ACCESS_OWNER = 1 << 1,		/* ctx->owner_id is the actor */
+	ACCESS_LEAD = 1 << 2,		/* ctx->is_lead */
+	ACCESS_COORDINATOR = 1 << 3
+};
+
+static const struct {
+	unsigned who;
+	const char *reason;
+} access_table[ACCESS__COUNT] = {
+	[ACCESS_THEME_PROPOSE] = { ACCESS_ANYONE_KNOWN,
+	    N_("Only people known in the network can propose a theme.") },
+	[ACCESS_THEME_EDIT] = { ACCESS_OWNER | ACCESS_COORDINATOR,
+	    N_("Only the proposer or a coordinator can edit a theme.") },
+	[ACCESS_THEME_ARCHIVE] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can archive or restore a theme.") },
+	[ACCESS_INTEREST_SELF] = { ACCESS_ANYONE_KNOWN,
+	    N_("Only people known in the network can register interest.") },
+	[ACCESS_INTEREST_OTHERS] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can register someone else.") },
+	[ACCESS_GROUP_FORM] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can form a group.") },
+	[ACCESS_GROUP_EDIT] = { ACCESS_LEAD | ACCESS_COORDINATOR,
+	    N_("Only a lead of the group or a coordinator can edit it.") },
+	[ACCESS_GROUP_STATUS] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can change a group's status.") },
+};
+
+bool
+access_allows(const struct actor *who, enum access_action action,
+    const struct access_ctx *ctx)
+{
+	unsigned allowed;
+
+	if (who == NULL || action < 0 || action >= ACCESS__COUNT)
+		return false;
+	allowed = access_table[action].who;
+	/* coordinators may do what they may do for others, and what anyone known may */
+	if (who->coordinator && (allowed & (ACCESS_COORDINATOR | ACCESS_ANYONE_KNOWN)))
+		return true;
+	if (actor_is_visitor(who))
+		return false;
+	if (allowed & ACCESS_ANYONE_KNOWN)
+		return true;
+	if ((allowed & ACCESS_OWNER) && ctx != NULL && ctx->owner_id == who->person_id)
+		return true;
+	return (allowed & ACCESS_LEAD) && ctx != NULL && ctx->is_lead;
+}
+
+const char *
+access_reason(enum access_action action)
+{
+	if (action < 0 || action >= ACCESS__COUNT)
+		return N_("That is not allowed.");
+	return access_table[action].reason;
+}

@@ -1,0 +1,37 @@
+/*
+ * access.h — who may do what: one table, consulted by the store on every
+ * write and by the UI to hide or explain what a person may not do.
+ */
+#ifndef LEERNET_CORE_ACCESS_H
+#define LEERNET_CORE_ACCESS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/actor.h"
+
+enum access_action {
+	ACCESS_THEME_PROPOSE,		/* any known person */
+	ACCESS_THEME_EDIT,		/* the proposer or a coordinator */
+	ACCESS_THEME_ARCHIVE,		/* a coordinator */
+	ACCESS_INTEREST_SELF,		/* any known person */
+	ACCESS_INTEREST_OTHERS,		/* a coordinator */
+	ACCESS_GROUP_FORM,		/* a coordinator */
+	ACCESS_GROUP_EDIT,		/* a lead of the group or a coordinator */
+	ACCESS_GROUP_STATUS,		/* a coordinator */
+	ACCESS__COUNT
+};
+
+/* Facts about the object acted on. */
+struct access_ctx {
+	int64_t owner_id;	/* proposer, author, … (0 = none) */
+	bool is_lead;		/* the actor leads the group concerned */
+};
+
+/* May who do action on an object described by ctx (NULL = no facts)? */
+bool access_allows(const struct actor *who, enum access_action action,
+    const struct access_ctx *ctx);
+/* Why not: an English sentence for _(). */
+const char *access_reason(enum access_action action);
+
+#endif
