@@ -3,6 +3,12 @@
  *
  *   leernet [OPTION]...             the full-screen interface
  *   leernet [OPTION]... COMMAND ... a non-interactive command (cli/)
+ *
+ * As an SSH forced command (command="leernet --restricted --user NAME"),
+ * this argv is the account's, never the client's: the command the client
+ * asked for is in SSH_ORIGINAL_COMMAND, which leernet never reads, parses
+ * or runs. leernet starts no other program at all (no $EDITOR, $PAGER or
+ * shell, no system() or exec); see struct app_options in cli/app.h.
  */
 #include "autoconf.h"
 
@@ -30,6 +36,8 @@ main_usage(FILE *out)
 	    "  -u, --user LOGIN      act as the person with this login\n"
 	    "      --demo            work on a fresh copy of the demo network\n"
 	    "  -r, --read-only       open the database read-only\n"
+	    "      --restricted      run as an SSH forced command: needs --user, ignores\n"
+	    "                        LEERNET_* variables, writes no files (see leernet(1))\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n\n"));
 	fprintf(out, _("Commands:\n"));
@@ -57,13 +65,14 @@ main_version(void)
 static int
 main_options(struct app *app, int argc, char **argv, int *status)
 {
-	enum { OPT_DEMO = 256 };
+	enum { OPT_DEMO = 256, OPT_RESTRICTED };
 	static const struct option longopts[] = {
 		{ "database", required_argument, NULL, 'd' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "demo", no_argument, NULL, OPT_DEMO },
 		{ "read-only", no_argument, NULL, 'r' },
+		{ "restricted", no_argument, NULL, OPT_RESTRICTED },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -77,6 +86,7 @@ main_options(struct app *app, int argc, char **argv, int *status)
 		case 'u': app->opt.user = optarg; break;
 		case 'r': app->opt.read_only = true; break;
 		case OPT_DEMO: app->opt.demo = true; break;
+		case OPT_RESTRICTED: app->opt.restricted = true; break;
 		case 'h': main_usage(stdout); *status = APP_EX_OK; return -1;
 		case 'V': main_version(); *status = APP_EX_OK; return -1;
 		default:
@@ -118,17 +128,25 @@ main(int argc, char **argv)
 
 	memset(&app, 0, sizeof app);
 	app_locale(&app);
-	if (app_fix_today() != 0)
-		return APP_EX_USAGE;
 	first = main_options(&app, argc, argv, &status);
 	if (first < 0)
 		return status;
+	/* before anything reads a LEERNET_* variable */
+	if (app.opt.restricted && (status = app_restrict(&app)) != APP_EX_OK)
+		return status;
+	if (app_fix_today() != 0)
+		return APP_EX_USAGE;
 	if (first < argc) {
 		cmd = cmd_find(argv[first]);
 		if (cmd == NULL) {
 			app_error(_("unknown command '%s'; try 'leernet --help'"), argv[first]);
 			return APP_EX_USAGE;
 		}
+	}
+	if (cmd != NULL && app.opt.restricted && (cmd->needs & CMD_WRITES_FILE)) {
+		app_error(_("'%s' writes a file and is not allowed with --restricted; "
+		    "exports go to the screen or to standard output"), cmd->name);
+		return APP_EX_NOPERM;
 	}
 	if (cmd == NULL && (status = ui_preflight()) != APP_EX_OK)
 		return status;

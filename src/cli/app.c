@@ -81,6 +81,24 @@ app_messages_locale(void)
 }
 
 int
+app_restrict(struct app *app)
+{
+	char **from, **to;	/* environ: <unistd.h> with _GNU_SOURCE */
+
+	if (app->opt.user == NULL || *app->opt.user == '\0') {
+		app_error(_("--restricted needs --user LOGIN, the person this SSH key belongs to"));
+		return APP_EX_USAGE;
+	}
+	/* Drop the variables in place; getenv and setenv work on environ. */
+	for (from = to = environ; *from != NULL; from++) {
+		if (strncmp(*from, "LEERNET_", 8) != 0)
+			*to++ = *from;
+	}
+	*to = NULL;
+	return APP_EX_OK;
+}
+
+int
 app_fix_today(void)
 {
 	const char *v = getenv("LEERNET_TODAY");
@@ -209,7 +227,8 @@ app_expand_home(const char *path)
 static int
 app_open_demo(struct app *app)
 {
-	const char *tmp = getenv("TMPDIR");
+	/* restricted: the account's /tmp, not a directory the environment names */
+	const char *tmp = app->opt.restricted ? NULL : getenv("TMPDIR");
 	char *demo_files, *error = NULL;
 	int ret;
 

@@ -36,6 +36,19 @@ struct app_options {
 	const char *user;	/* --user */
 	bool demo;		/* --demo */
 	bool read_only;		/* --read-only */
+	/*
+	 * --restricted: leernet runs as an SSH forced command
+	 * (command="leernet --restricted --user NAME" in authorized_keys) for
+	 * someone who must not get a shell. Only the account's command line
+	 * counts: --user is required, SSH_ORIGINAL_COMMAND is never looked at,
+	 * LEERNET_* variables are dropped (app_restrict), a --demo copy goes
+	 * under /tmp whatever TMPDIR says, and commands marked CMD_WRITES_FILE
+	 * are refused (APP_EX_NOPERM). Screens and commands must not offer,
+	 * when this is set, anything that writes a file a user names. leernet
+	 * never starts another program ($EDITOR, $PAGER, a shell), restricted
+	 * or not: even "vim -Z" reads and writes any file; keep it so.
+	 */
+	bool restricted;
 };
 
 struct app {
@@ -61,6 +74,14 @@ int app_open_store(struct app *app);
 
 /* Work out who is acting; never fails (an unknown login is a visitor). */
 int app_identify(struct app *app);
+
+/*
+ * For --restricted, straight after the options: refuse to go on without
+ * --user (prints and returns APP_EX_USAGE) and remove every LEERNET_*
+ * variable from the environment, so that nothing read later can be
+ * steered by it. Returns APP_EX_OK otherwise.
+ */
+int app_restrict(struct app *app);
 
 /*
  * LEERNET_TODAY=YYYY-MM-DD pins "today" (tests, demonstrations). Returns 0,

@@ -14,7 +14,7 @@
 static const struct cmd cmd_commands[] = {
 	{ "check", CMD_NEEDS_CONFIG | CMD_NEEDS_KEYS | CMD_NEEDS_STORE, cmd_check, N_("check"),
 	  N_("check the configuration and the database; exit 0 when all is well") },
-	{ "demo", CMD_NEEDS_CONFIG, cmd_demo, N_("demo FILE"),
+	{ "demo", CMD_NEEDS_CONFIG | CMD_WRITES_FILE, cmd_demo, N_("demo FILE"),
 	  N_("write the demo network into a new database FILE") },
 	{ "themes", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_themes,
 	  N_("themes [--status S] [--search Q] [--sort title|status|interest] "
@@ -41,6 +41,12 @@ static const struct cmd cmd_commands[] = {
 	  "[--member LOGIN...|--all-registered] [--question Q] [--orientation O] "
 	  "[--rhythm R] [--hours N] [--proposal REF]"),
 	  N_("form a group from a theme (or without one: -); prints its number") },
+	{ "audit", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_audit,
+	  N_("audit [--since DATE] [--user LOGIN] [--format text|csv]"),
+	  N_("list the audit log, newest first (coordinators)") },
+	{ "backup", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE | CMD_WRITES_FILE, cmd_backup,
+	  N_("backup FILE"),
+	  N_("write a consistent, checked copy of the database into a new FILE") },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 

@@ -9,11 +9,13 @@
 
 #include "cli/app.h"
 
-/* What a command needs from start-up. */
+/* What a command needs from start-up, and what it does that matters. */
 enum cmd_needs {
 	CMD_NEEDS_CONFIG = 1 << 0,
 	CMD_NEEDS_STORE = 1 << 1,
-	CMD_NEEDS_KEYS = 1 << 2		/* validate the key bindings (ui) first */
+	CMD_NEEDS_KEYS = 1 << 2,	/* validate the key bindings (ui) first */
+	CMD_WRITES_FILE = 1 << 3	/* writes a file named on its command line:
+					 * refused with --restricted (APP_EX_NOPERM) */
 };
 
 struct cmd {
@@ -38,5 +40,7 @@ int cmd_register(struct app *app, int argc, char **argv);
 int cmd_withdraw(struct app *app, int argc, char **argv);
 int cmd_form(struct app *app, int argc, char **argv);
 int cmd_demo(struct app *app, int argc, char **argv);
+int cmd_audit(struct app *app, int argc, char **argv);
+int cmd_backup(struct app *app, int argc, char **argv);
 
 #endif

@@ -11,6 +11,7 @@
 struct table_col {
 	bool right;
 	int limit;		/* 0 = no limit */
+	int min;		/* at least this wide */
 };
 
 struct table {
@@ -74,6 +75,13 @@ table_limit(struct table *t, size_t col, int width)
 }
 
 void
+table_fixed(struct table *t, size_t col, int width)
+{
+	t->cols[col].limit = width;
+	t->cols[col].min = width;
+}
+
+void
 table_add(struct table *t, const char *const *cells)
 {
 	table_push(t, cells);
@@ -99,7 +107,7 @@ table_width(const struct table *t, size_t col)
 	}
 	if (t->cols[col].limit > 0 && w > t->cols[col].limit)
 		w = t->cols[col].limit;
-	return w;
+	return w > t->cols[col].min ? w : t->cols[col].min;
 }
 
 /* Append one cell fitted to width (padded, or right-aligned) at *w. */
@@ -146,15 +154,28 @@ table_line(const struct table *t, size_t r, const int *w, FILE *out)
 	free(line);
 }
 
-void
-table_print(const struct table *t, FILE *out)
+/* Print the rows from first on (0 = the header). */
+static void
+table_print_from(const struct table *t, size_t first, FILE *out)
 {
 	int *w = xcalloc(t->n_cols, sizeof *w);
 	size_t r, c;
 
 	for (c = 0; c < t->n_cols; c++)
 		w[c] = table_width(t, c);
-	for (r = 0; r < t->n_rows; r++)
+	for (r = first; r < t->n_rows; r++)
 		table_line(t, r, w, out);
 	free(w);
+}
+
+void
+table_print(const struct table *t, FILE *out)
+{
+	table_print_from(t, 0, out);
+}
+
+void
+table_print_rows(const struct table *t, FILE *out)
+{
+	table_print_from(t, 1, out);
 }

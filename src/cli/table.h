@@ -23,6 +23,9 @@ void table_free(struct table *t);
 void table_right(struct table *t, size_t col);
 /* Cut cells of column col to at most width columns, ending them with "…". */
 void table_limit(struct table *t, size_t col, int width);
+/* Make column col exactly width columns wide (cut as table_limit, padded), so
+ * that tables printed one after another line up. */
+void table_fixed(struct table *t, size_t col, int width);
 
 /* Add a row of n_cols cells (copied; NULL is empty). */
 void table_add(struct table *t, const char *const *cells);
@@ -31,5 +34,7 @@ size_t table_rows(const struct table *t);
 
 /* Print the header and the rows to out. */
 void table_print(const struct table *t, FILE *out);
+/* Print the rows only: the next part of a long listing (see table_fixed). */
+void table_print_rows(const struct table *t, FILE *out);
 
 #endif

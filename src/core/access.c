@@ -8,7 +8,8 @@ enum access_who {
 	ACCESS_ANYONE_KNOWN = 1 << 0,	/* a person in the database */
 	ACCESS_OWNER = 1 << 1,		/* ctx->owner_id is the actor */
 	ACCESS_LEAD = 1 << 2,		/* ctx->is_lead */
-	ACCESS_COORDINATOR = 1 << 3
+	ACCESS_COORDINATOR = 1 << 3,
+	ACCESS_MEMBER = 1 << 4		/* ctx->was_member */
 };
 
 static const struct {
@@ -31,6 +32,21 @@ static const struct {
 	    N_("Only a lead of the group or a coordinator can edit it.") },
 	[ACCESS_GROUP_STATUS] = { ACCESS_COORDINATOR,
 	    N_("Only a coordinator can change a group's status.") },
+	[ACCESS_ROSTER_EDIT] = { ACCESS_LEAD | ACCESS_COORDINATOR,
+	    N_("Only a lead of the group or a coordinator can change its roster.") },
+	[ACCESS_MEETING_PLAN] = { ACCESS_LEAD | ACCESS_COORDINATOR,
+	    N_("Only a lead of the group or a coordinator can plan its meetings.") },
+	[ACCESS_ATTENDANCE_TAKE] = { ACCESS_LEAD | ACCESS_COORDINATOR,
+	    N_("Only a lead of the group or a coordinator can take attendance.") },
+	/* Notes: membership on the meeting's date, and nothing else (DESIGN.md §2). */
+	[ACCESS_NOTE_WRITE] = { ACCESS_MEMBER,
+	    N_("Only members of the group on the meeting's date can write its note.") },
+	[ACCESS_NOTE_READ] = { ACCESS_MEMBER,
+	    N_("Only members of the group on the meeting's date can read its note.") },
+	[ACCESS_EXPORT_GROUP] = { ACCESS_LEAD | ACCESS_COORDINATOR,
+	    N_("Only a lead of the group or a coordinator can export it.") },
+	[ACCESS_AUDIT_VIEW] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can read the audit log.") },
 };
 
 bool
@@ -49,9 +65,13 @@ access_allows(const struct actor *who, enum access_action action,
 		return false;
 	if (allowed & ACCESS_ANYONE_KNOWN)
 		return true;
-	if ((allowed & ACCESS_OWNER) && ctx != NULL && ctx->owner_id == who->person_id)
+	if (ctx == NULL)
+		return false;
+	if ((allowed & ACCESS_OWNER) && ctx->owner_id == who->person_id)
 		return true;
-	return (allowed & ACCESS_LEAD) && ctx != NULL && ctx->is_lead;
+	if ((allowed & ACCESS_MEMBER) && ctx->was_member)
+		return true;
+	return (allowed & ACCESS_LEAD) && ctx->is_lead;
 }
 
 const char *

@@ -19,6 +19,13 @@ enum access_action {
 	ACCESS_GROUP_FORM,		/* a coordinator */
 	ACCESS_GROUP_EDIT,		/* a lead of the group or a coordinator */
 	ACCESS_GROUP_STATUS,		/* a coordinator */
+	ACCESS_ROSTER_EDIT,		/* a lead of the group or a coordinator */
+	ACCESS_MEETING_PLAN,		/* a lead of the group or a coordinator */
+	ACCESS_ATTENDANCE_TAKE,		/* a lead of the group or a coordinator */
+	ACCESS_NOTE_WRITE,		/* a member of the group on the meeting's date */
+	ACCESS_NOTE_READ,		/* the same; never a coordinator or follower as such */
+	ACCESS_EXPORT_GROUP,		/* a lead of the group or a coordinator */
+	ACCESS_AUDIT_VIEW,		/* a coordinator */
 	ACCESS__COUNT
 };
 
@@ -26,6 +33,7 @@ enum access_action {
 struct access_ctx {
 	int64_t owner_id;	/* proposer, author, … (0 = none) */
 	bool is_lead;		/* the actor leads the group concerned */
+	bool was_member;	/* member (not follower) of the group on the date concerned */
 };
 
 /* May who do action on an object described by ctx (NULL = no facts)? */

@@ -34,6 +34,7 @@ enum {
 	STMT_FK_CHECK,
 	STMT_VACUUM_INTO,
 	STMT_AUDIT,
+	STMT_CHECKPOINT,
 	STMT__COUNT
 };
 
@@ -48,8 +49,11 @@ static const char *const store_sql[STMT__COUNT] = {
 	[STMT_INTEGRITY] = "PRAGMA integrity_check",
 	[STMT_FK_CHECK] = "PRAGMA foreign_key_check",
 	[STMT_VACUUM_INTO] = "VACUUM INTO ?1",
-	[STMT_AUDIT] = "INSERT INTO audit (at, person_id, login, action, entity, entity_id) "
-	    "VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), ?1, ?2, ?3, ?4, ?5)",
+	[STMT_CHECKPOINT] = "PRAGMA wal_checkpoint(PASSIVE)",
+	[STMT_AUDIT] = "INSERT INTO audit "
+	    "(at, person_id, login, action, entity, entity_id, summary) "
+	    "VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), ?1, ?2, ?3, ?4, ?5, "
+	    "substr(?6, 1, 200))",
 };
 
 static const struct store_sql_table store_table = {
@@ -498,6 +502,21 @@ store_changed(struct store *st)
 	return true;
 }
 
+void
+store_checkpoint(struct store *st)
+{
+	sqlite3_stmt *s;
+
+	if (st->read_only || st->tx_depth > 0)
+		return;
+	s = store_stmt(st, &store_table, STMT_CHECKPOINT, NULL);
+	if (s == NULL)
+		return;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		;
+	store_done(s);
+}
+
 /* Collect the text rows of a check pragma into *report; count problems. */
 static int
 store_check_rows(struct store *st, int idx, const char *ok, char **report, char **error)
@@ -545,25 +564,76 @@ store_check(struct store *st, char **report, char **error)
 	return a + b > 0 ? 1 : 0;
 }
 
+/* Run a backup in one step, waiting a while for a busy source; a SQLite code. */
+static int
+store_copy_steps(sqlite3_backup *b, sqlite3 *dst)
+{
+	int rc = SQLITE_BUSY, tries;
+
+	for (tries = 0; tries * 50 < STORE_BUSY_TIMEOUT_MS; tries++) {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+		sqlite3_sleep(50);
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	if (sqlite3_backup_finish(b) != SQLITE_OK && rc == SQLITE_OK)
+		rc = sqlite3_errcode(dst);
+	return rc;
+}
+
+/*
+ * Copy with the backup API into a connection of its own, in one step (one
+ * read transaction: a consistent snapshot), then leave WAL mode. For
+ * read-only sessions: there VACUUM INTO fails on the generated column of
+ * theme (SQLite 3.40: "table vacuum_db.theme has 10 columns but 11 values").
+ */
+static int
+store_copy_backup(struct store *st, const char *path)
+{
+	sqlite3_backup *b;
+	sqlite3 *dst = NULL;
+	int rc;
+
+	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	    SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(dst, "main", st->db, "main");
+		rc = b != NULL ? store_copy_steps(b, dst) : sqlite3_errcode(dst);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	sqlite3_close(dst);
+	return rc;
+}
+
 int
 store_copy_to(struct store *st, const char *path, char **error)
 {
-	sqlite3_stmt *s = store_stmt(st, &store_table, STMT_VACUUM_INTO, error);
+	sqlite3_stmt *s;
 	mode_t old;
-	int ret;
+	int ret, rc;
 
-	if (s == NULL)
-		return -1;
-	store_bind_text(s, 1, path);
 	old = umask(077);
-	ret = store_exec_stmt(st, s, _("copying the database"), error);
+	if (st->read_only) {
+		rc = store_copy_backup(st, path);
+		umask(old);
+		return rc == SQLITE_OK ? 0 : store_fail(st, rc, _("copying the database"), error);
+	}
+	if ((s = store_stmt(st, &store_table, STMT_VACUUM_INTO, error)) == NULL)
+		ret = -1;
+	else {
+		store_bind_text(s, 1, path);
+		ret = store_exec_stmt(st, s, _("copying the database"), error);
+	}
 	umask(old);
 	return ret;
 }
 
 int
 store_audit(struct store *st, const struct actor *who, const char *action,
-    const char *entity, int64_t entity_id, char **error)
+    const char *entity, int64_t entity_id, const char *summary, char **error)
 {
 	sqlite3_stmt *s = store_stmt(st, &store_table, STMT_AUDIT, error);
 
@@ -574,12 +644,13 @@ store_audit(struct store *st, const struct actor *who, const char *action,
 	store_bind_text(s, 3, action);
 	store_bind_text(s, 4, entity);
 	store_bind_id(s, 5, entity_id);
+	store_bind_text(s, 6, summary);
 	return store_exec_stmt(st, s, _("writing the audit log"), error);
 }
 
 int
 store_insert_audited(struct store *st, const struct actor *who, sqlite3_stmt *s,
-    const char *entity, int64_t *id, char **error)
+    const char *entity, const char *summary, int64_t *id, char **error)
 {
 	int64_t newid;
 
@@ -592,7 +663,7 @@ store_insert_audited(struct store *st, const struct actor *who, sqlite3_stmt *s,
 	if (store_exec_stmt(st, s, _("saving"), error) != 0)
 		goto fail;
 	newid = sqlite3_last_insert_rowid(st->db);
-	if (store_audit(st, who, "insert", entity, newid, error) != 0)
+	if (store_audit(st, who, "insert", entity, newid, summary, error) != 0)
 		goto fail;
 	if (store_commit(st, error) != 0)
 		return -1;
@@ -691,6 +762,7 @@ store_explain_all(struct store *st, const char *const *large_tables, char **repo
 	const struct store_sql_table *tables[] = {
 		&store_table, &store_people_table, &store_groups_table, &store_themes_table,
 		&store_meetings_table, &store_notes_table, &store_lookup_table,
+		&store_audit_table,
 	};
 	size_t t;
 	int i, scans = 0;
@@ -714,10 +786,23 @@ store_column_dup(sqlite3_stmt *s, int i)
 	return t != NULL ? xstrdup(t) : NULL;
 }
 
+char *
+store_summary(sqlite3_stmt *s)
+{
+	char *text = NULL;
+
+	if (s == NULL)
+		return NULL;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		text = store_column_dup(s, 0);
+	store_done(s);
+	return text;
+}
+
 int
 store_update_versioned(struct store *st, const struct actor *who, sqlite3_stmt *s,
-    const char *entity, int64_t id, const char *action, const char *conflict_message,
-    char **error)
+    const char *entity, int64_t id, const char *action, const char *summary,
+    const char *conflict_message, char **error)
 {
 	if (store_begin(st, error) != 0) {
 		store_done(s);
@@ -729,7 +814,7 @@ store_update_versioned(struct store *st, const struct actor *who, sqlite3_stmt *
 		store_rollback(st);
 		return store_refuse(error, STORE_CONFLICT, "%s", conflict_message);
 	}
-	if (store_audit(st, who, action, entity, id, error) != 0)
+	if (store_audit(st, who, action, entity, id, summary, error) != 0)
 		goto fail;
 	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
 fail:

@@ -21,7 +21,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /*
  * Negative results of writes: every one comes with a message in *error.
@@ -80,6 +80,10 @@ void store_rollback(struct store *st);
 /* Has another connection committed since the last call? (PRAGMA data_version) */
 bool store_changed(struct store *st);
 
+/* Move the WAL into the database when nobody is reading (PRAGMA wal_checkpoint(PASSIVE));
+ * for idle moments. Never blocks; errors are ignored. */
+void store_checkpoint(struct store *st);
+
 /*
  * Run EXPLAIN QUERY PLAN on every statement of every store module and list
  * (in *report, one per line, allocated or NULL) each full scan of one of the
@@ -90,7 +94,11 @@ bool store_changed(struct store *st);
 int store_explain_all(struct store *st, const char *const *large_tables, char **report,
     char **error);
 
-/* Write a consistent copy to path with VACUUM INTO. */
+/*
+ * Write a consistent copy to path with VACUUM INTO (a read-only session uses
+ * SQLite's backup API) while others keep working. A new file is created
+ * private (umask 077); path may be an empty file, never a database.
+ */
 int store_copy_to(struct store *st, const char *path, char **error);
 
 /* ---- people and organisations (store_people.c) ---- */
@@ -415,6 +423,58 @@ int store_agreement_insert(struct store *st, const struct actor *who,
 /* Open follow-up agreements owned by who: count only (content is protected). */
 int store_agreements_open_count(struct store *st, const struct actor *who,
     int *count, char **error);
+
+/* ---- the audit log (store_audit.c) ---- */
+
+/*
+ * Who made the latest change to row id of entity ("theme", "group", …) and
+ * when, for "changed by NAME at TIME". Returns 1 with an owned *who_name
+ * (the person's name, else the login; NULL when nobody was recorded) and an
+ * owned *at ("YYYY-MM-DDTHH:MM:SS", local time); 0 when the log has no such
+ * row (both NULL); -1 on error. Needs no rights: it names only who and when.
+ */
+int store_last_change(struct store *st, const char *entity, int64_t id, char **who_name,
+    char **at, char **error);
+
+/* Which rows of the log to list; zero-initialised = all. */
+struct audit_filter {
+	struct date since;	/* from this day on; an invalid date (all zero) = always */
+	int64_t person_id;	/* only this person's changes; 0 = everyone */
+	const char *login;	/* when person_id is 0: only the changes of the person with
+				 * this login, or, when nobody has it, of this login */
+	const char *entity;	/* "theme", "group", …; NULL = every kind */
+};
+
+/* One row of the log; strings borrowed for the callback only. */
+struct audit_row {
+	int64_t id;
+	const char *at;		/* "YYYY-MM-DDTHH:MM:SS", local time */
+	const char *who;	/* the person's name, else the login; may be NULL */
+	const char *login;	/* may be NULL */
+	const char *action;	/* insert, update, register, withdraw, a new status, … */
+	const char *entity;
+	int64_t entity_id;	/* 0 = none */
+	const char *summary;	/* may be NULL */
+};
+typedef int (*store_audit_cb)(const struct audit_row *row, void *arg);
+
+/* A row's place in the log, for keyset paging: pass back a row's at and id. */
+struct audit_anchor {
+	const char *at;
+	int64_t id;
+};
+
+/*
+ * A page of the log, newest first (by at, then id): at most limit rows
+ * after the anchor (forward: older) or before it (backward: newer, still
+ * delivered newest first). anchor NULL = from the newest (forward) or the
+ * oldest (backward) row; inclusive also delivers the anchor row itself.
+ * Coordinators only: anyone else gets STORE_DENIED and a message. The
+ * callback returns non-zero to stop. 0, or a negative store_result.
+ */
+int store_audit_page(struct store *st, const struct actor *who, const struct audit_filter *f,
+    const struct audit_anchor *anchor, bool inclusive, bool forward, int limit,
+    store_audit_cb cb, void *arg, char **error);
 
 /* ---- counts for the overview ---- */
 struct store_counts {

@@ -33,6 +33,8 @@ enum {
 	GROUPS_FACTS,
 	GROUPS_IS_LEAD,
 	GROUPS_THEME_FORMED,
+	GROUPS_STATUS_SUMMARY,
+	GROUPS_MEMBER_SUMMARY,
 	GROUPS__COUNT
 };
 
@@ -106,6 +108,11 @@ static const char *const groups_sql[GROUPS__COUNT] = {
 	    "WHERE my.person_id = ?2 AND my.start_on <= ?1 "
 	    "AND (my.end_on IS NULL OR my.end_on >= ?1) "
 	    "GROUP BY g.id ORDER BY min(my.role = 'follower'), g.name COLLATE NOCASE, g.id",
+	/* audit summaries: "Group → active", "Ann → Group (member)" */
+	[GROUPS_STATUS_SUMMARY] = "SELECT name || ' → ' || ?2 FROM grp WHERE id = ?1",
+	[GROUPS_MEMBER_SUMMARY] =
+	    "SELECT p.name || ' → ' || g.name || ' (' || ?3 || ')' FROM person p, grp g "
+	    "WHERE p.id = ?1 AND g.id = ?2",
 };
 
 const struct store_sql_table store_groups_table = {
@@ -133,7 +140,7 @@ store_group_insert(struct store *st, const struct actor *who, const struct group
 	sqlite3_bind_int(s, 9, g->hours_norm);
 	store_bind_text(s, 10, g->status != NULL ? g->status : "forming");
 	store_bind_text(s, 11, g->proposal_ref);
-	return store_insert_audited(st, who, s, "group", id, error);
+	return store_insert_audited(st, who, s, "group", g->name, id, error);
 }
 
 int
@@ -142,17 +149,29 @@ store_membership_insert(struct store *st, const struct actor *who, int64_t group
     const struct date *end_on, char **error)
 {
 	sqlite3_stmt *s;
+	char *summary;
+	int ret;
 
 	if (store_writable(st, error) != 0)
 		return -1;
-	if ((s = store_stmt(st, &store_groups_table, GROUPS_MEMBERSHIP_INSERT, error)) == NULL)
+	if ((s = store_stmt(st, &store_groups_table, GROUPS_MEMBER_SUMMARY, error)) == NULL)
 		return -1;
+	sqlite3_bind_int64(s, 1, person_id);
+	sqlite3_bind_int64(s, 2, group_id);
+	store_bind_text(s, 3, role);
+	summary = store_summary(s);
+	if ((s = store_stmt(st, &store_groups_table, GROUPS_MEMBERSHIP_INSERT, error)) == NULL) {
+		free(summary);
+		return -1;
+	}
 	sqlite3_bind_int64(s, 1, group_id);
 	sqlite3_bind_int64(s, 2, person_id);
 	store_bind_text(s, 3, role);
 	store_bind_date(s, 4, start_on);
 	store_bind_date(s, 5, end_on);
-	return store_insert_audited(st, who, s, "membership", NULL, error);
+	ret = store_insert_audited(st, who, s, "membership", summary, NULL, error);
+	free(summary);
+	return ret;
 }
 
 /* Step a group listing, handing each row to cb until it returns non-zero. */
@@ -465,12 +484,12 @@ groups_status(struct store *st, int64_t id, char *buf, size_t size, char **error
 	return ret;
 }
 
-/* Run a versioned UPDATE of a group. */
+/* Run a versioned UPDATE of a group, audited with summary. */
 static int
 groups_versioned(struct store *st, const struct actor *who, sqlite3_stmt *s, int64_t id,
-    const char *action, char **error)
+    const char *action, const char *summary, char **error)
 {
-	return store_update_versioned(st, who, s, "group", id, action,
+	return store_update_versioned(st, who, s, "group", id, action, summary,
 	    _("Someone else changed this group meanwhile; it was reloaded. "
 	    "Make your change again."), error);
 }
@@ -479,7 +498,7 @@ int
 store_group_update(struct store *st, const struct actor *who, const struct group_detail *d,
     char **error)
 {
-	struct access_ctx ctx = { 0, false };
+	struct access_ctx ctx = { .owner_id = 0 };
 	char status[32];
 	sqlite3_stmt *s;
 	int ret;
@@ -508,14 +527,14 @@ store_group_update(struct store *st, const struct actor *who, const struct group
 	store_bind_text(s, 8, d->rhythm);
 	sqlite3_bind_int(s, 9, d->hours_norm);
 	store_bind_text(s, 10, d->proposal_ref);
-	return groups_versioned(st, who, s, d->id, "update", error);
+	return groups_versioned(st, who, s, d->id, "update", d->name, error);
 }
 
 int
 store_group_set_status(struct store *st, const struct actor *who, int64_t id, int version,
     const char *to, char **error)
 {
-	char status[32];
+	char status[32], *summary;
 	sqlite3_stmt *s;
 	int ret;
 
@@ -528,10 +547,19 @@ store_group_set_status(struct store *st, const struct actor *who, int64_t id, in
 	if (!rules_group_transition(status, to))
 		return store_refuse(error, STORE_INVALID, _("A group cannot go from %s to %s."),
 		    _(domain_group_status_label(status)), _(domain_group_status_label(to)));
-	if ((s = store_stmt(st, &store_groups_table, GROUPS_SET_STATUS, error)) == NULL)
+	if ((s = store_stmt(st, &store_groups_table, GROUPS_STATUS_SUMMARY, error)) == NULL)
 		return STORE_ERROR;
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, to);
+	summary = store_summary(s);
+	if ((s = store_stmt(st, &store_groups_table, GROUPS_SET_STATUS, error)) == NULL) {
+		free(summary);
+		return STORE_ERROR;
+	}
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, version);
 	store_bind_text(s, 3, to);
-	return groups_versioned(st, who, s, id, to, error);
+	ret = groups_versioned(st, who, s, id, to, summary, error);
+	free(summary);
+	return ret;
 }

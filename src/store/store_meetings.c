@@ -63,7 +63,8 @@ store_meeting_insert(struct store *st, const struct actor *who, const struct mee
 	store_bind_text(s, 6, m->agenda);
 	store_bind_text(s, 7, m->working_form);
 	store_bind_text(s, 8, m->status != NULL ? m->status : "planned");
-	return store_insert_audited(st, who, s, "meeting", id, error);
+	return store_insert_audited(st, who, s, "meeting",
+	    m->title != NULL && *m->title != '\0' ? m->title : start, id, error);
 }
 
 int
@@ -82,7 +83,7 @@ store_attendance_set(struct store *st, const struct actor *who, int64_t meeting_
 	if (minutes >= 0)
 		sqlite3_bind_int(s, 4, minutes);
 	store_bind_text(s, 5, remark);
-	return store_insert_audited(st, who, s, "attendance", NULL, error);
+	return store_insert_audited(st, who, s, "attendance", status, NULL, error);
 }
 
 int

@@ -326,6 +326,12 @@ static const struct store_migration store_migrations[] = {
 	"CREATE INDEX grp_type ON grp(type, name COLLATE NOCASE);\n"
 	"CREATE INDEX membership_lead ON membership(group_id, role) WHERE role = 'lead';\n"
 	},
+	{ 3,
+	/* The audit log says what changed in words, and lists by person and by kind. */
+	"ALTER TABLE audit ADD COLUMN summary TEXT;\n"
+	"CREATE INDEX audit_person ON audit(person_id, at);\n"
+	"CREATE INDEX audit_entity_at ON audit(entity, at);\n"
+	},
 };
 
 #define STORE_N_MIGRATIONS (sizeof store_migrations / sizeof store_migrations[0])

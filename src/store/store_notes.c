@@ -60,7 +60,8 @@ store_note_insert(struct store *st, const struct actor *who, const struct note_n
 	store_bind_id(s, 4, n->chair_id);
 	store_bind_id(s, 5, n->minute_taker_id);
 	store_bind_id(s, 6, n->author_id);
-	return store_insert_audited(st, who, s, "note", id, error);
+	/* the method only: what was said is confidential to the group */
+	return store_insert_audited(st, who, s, "note", n->method, id, error);
 }
 
 int
@@ -79,7 +80,7 @@ store_note_section_insert(struct store *st, const struct actor *who, int64_t not
 	sqlite3_bind_text(s, 4, body != NULL ? body : "", -1, SQLITE_TRANSIENT);
 	store_bind_text(s, 5, privacy != NULL ? privacy : "group");
 	store_bind_id(s, 6, who != NULL ? who->person_id : 0);
-	return store_insert_audited(st, who, s, "note_section", NULL, error);
+	return store_insert_audited(st, who, s, "note_section", phase, NULL, error);
 }
 
 int
@@ -96,7 +97,8 @@ store_agreement_insert(struct store *st, const struct actor *who, int64_t note_i
 	store_bind_text(s, 2, what);
 	store_bind_id(s, 3, owner_id);
 	store_bind_date(s, 4, due);
-	return store_insert_audited(st, who, s, "agreement", NULL, error);
+	/* no summary: what was agreed is confidential to the note */
+	return store_insert_audited(st, who, s, "agreement", NULL, NULL, error);
 }
 
 int

@@ -55,7 +55,7 @@ store_org_insert(struct store *st, const struct actor *who, const struct org_new
 	sqlite3_bind_text(s, 2, people_org_kinds[o->kind], -1, SQLITE_STATIC);
 	store_bind_id(s, 3, o->parent_id);
 	store_bind_text(s, 4, o->region);
-	return store_insert_audited(st, who, s, "organisation", id, error);
+	return store_insert_audited(st, who, s, "organisation", o->name, id, error);
 }
 
 int
@@ -75,7 +75,7 @@ store_person_insert(struct store *st, const struct actor *who, const struct pers
 	store_bind_text(s, 4, p->function);
 	store_bind_text(s, 5, p->login);
 	sqlite3_bind_int(s, 6, p->coordinator ? 1 : 0);
-	return store_insert_audited(st, who, s, "person", id, error);
+	return store_insert_audited(st, who, s, "person", p->name, id, error);
 }
 
 int

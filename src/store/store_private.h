@@ -22,6 +22,7 @@ enum store_module {
 	STORE_MOD_MEETINGS,
 	STORE_MOD_NOTES,
 	STORE_MOD_LOOKUP,
+	STORE_MOD_AUDIT,
 	STORE_MOD__COUNT
 };
 
@@ -33,7 +34,8 @@ struct store_sql_table {
 
 /* Every module's statements, for store_explain_all. */
 extern const struct store_sql_table store_people_table, store_groups_table,
-    store_themes_table, store_meetings_table, store_notes_table, store_lookup_table;
+    store_themes_table, store_meetings_table, store_notes_table, store_lookup_table,
+    store_audit_table;
 
 struct store {
 	sqlite3 *db;
@@ -68,16 +70,21 @@ int store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *doing, char *
 /* Refuse writes on a read-only store. 0 or -1. */
 int store_writable(struct store *st, char **error);
 
-/* Append to the audit log inside the caller's transaction. */
+/*
+ * Append to the audit log inside the caller's transaction. summary is a short
+ * text for people (a title, "Ann → Rekenen"), may be NULL, is cut to 200
+ * characters, and never holds confidential text (note contents).
+ */
 int store_audit(struct store *st, const struct actor *who, const char *action,
-    const char *entity, int64_t entity_id, char **error);
+    const char *entity, int64_t entity_id, const char *summary, char **error);
 
 /*
  * Step an INSERT statement s (bound by the caller) in its own transaction
- * (or the caller's), audit it as entity, and return the new row id in *id.
+ * (or the caller's), audit it as entity with summary (see store_audit), and
+ * return the new row id in *id.
  */
 int store_insert_audited(struct store *st, const struct actor *who, sqlite3_stmt *s,
-    const char *entity, int64_t *id, char **error);
+    const char *entity, const char *summary, int64_t *id, char **error);
 
 /* Set *error (printf-style) and return code (a negative store_result). */
 int store_refuse(char **error, int code, const char *fmt, ...)
@@ -96,13 +103,22 @@ int store_groups_rows(struct store *st, sqlite3_stmt *s, store_group_cb cb, void
 char *store_column_dup(sqlite3_stmt *s, int i);
 
 /*
+ * Step a bound statement of one text row (an audit summary built in SQL,
+ * such as a name and a title) and reset it. The text, allocated, or NULL
+ * when there is no row, s is NULL, or the step fails: a summary is not
+ * worth refusing a change for.
+ */
+char *store_summary(sqlite3_stmt *s);
+
+/*
  * Step a versioned UPDATE (… WHERE id = ? AND version = ?) in its own
- * transaction and audit it. When no row changed, the row was changed by
- * someone else since it was read: STORE_CONFLICT with conflict_message.
+ * transaction and audit it with summary (see store_audit). When no row
+ * changed, the row was changed by someone else since it was read:
+ * STORE_CONFLICT with conflict_message.
  */
 int store_update_versioned(struct store *st, const struct actor *who, sqlite3_stmt *s,
-    const char *entity, int64_t id, const char *action, const char *conflict_message,
-    char **error);
+    const char *entity, int64_t id, const char *action, const char *summary,
+    const char *conflict_message, char **error);
 
 /* Migrations (store_migrate.c). */
 int store_migrate(struct store *st, int from_version, char **error);

@@ -39,6 +39,8 @@ enum {
 	THEMES_INTEREST_DELETE,
 	THEMES_GATHERING,
 	THEMES_GROUPS,
+	THEMES_STATUS_SUMMARY,
+	THEMES_INTEREST_SUMMARY,
 	THEMES__COUNT
 };
 
@@ -96,6 +98,10 @@ static const char *const themes_sql[THEMES__COUNT] = {
 	    "WHERE m.group_id = g.id AND m.role <> 'follower' AND m.start_on <= ?2 "
 	    "AND (m.end_on IS NULL OR m.end_on >= ?2)) FROM grp g WHERE g.theme_id = ?1 "
 	    "ORDER BY g.name COLLATE NOCASE, g.id",
+	/* audit summaries: "Title → archived", "Ann → Title" */
+	[THEMES_STATUS_SUMMARY] = "SELECT title || ' → ' || ?2 FROM theme WHERE id = ?1",
+	[THEMES_INTEREST_SUMMARY] = "SELECT p.name || ' → ' || t.title FROM person p, theme t "
+	    "WHERE p.id = ?1 AND t.id = ?2",
 };
 
 const struct store_sql_table store_themes_table = {
@@ -280,7 +286,7 @@ static int
 themes_may(struct store *st, const struct actor *who, int64_t id, enum access_action action,
     char *status, size_t size, char **error)
 {
-	struct access_ctx ctx = { 0, false };
+	struct access_ctx ctx = { .owner_id = 0 };
 	int found = themes_facts(st, id, status, size, &ctx.owner_id, error);
 
 	if (found <= 0)
@@ -290,12 +296,28 @@ themes_may(struct store *st, const struct actor *who, int64_t id, enum access_ac
 	return 0;
 }
 
-/* Run a versioned UPDATE of a theme. */
+/* An audit summary from statement idx bound with (id, text) or (id, id2); allocated. */
+static char *
+themes_summary(struct store *st, int idx, int64_t id, const char *text, int64_t id2)
+{
+	sqlite3_stmt *s = store_stmt(st, &store_themes_table, idx, NULL);
+
+	if (s == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	if (text != NULL)
+		store_bind_text(s, 2, text);
+	else
+		sqlite3_bind_int64(s, 2, id2);
+	return store_summary(s);
+}
+
+/* Run a versioned UPDATE of a theme, audited with summary. */
 static int
 themes_versioned(struct store *st, const struct actor *who, sqlite3_stmt *s, int64_t id,
-    const char *action, char **error)
+    const char *action, const char *summary, char **error)
 {
-	return store_update_versioned(st, who, s, "theme", id, action,
+	return store_update_versioned(st, who, s, "theme", id, action, summary,
 	    _("Someone else changed this theme meanwhile; it was reloaded. "
 	    "Make your change again."), error);
 }
@@ -323,7 +345,8 @@ store_theme_insert(struct store *st, const struct actor *who, const struct theme
 	store_bind_text(s, 5, t->group_type);
 	store_bind_text(s, 6, t->orientation);
 	store_bind_text(s, 7, t->status != NULL ? t->status : "proposed");
-	return store_insert_audited(st, who, s, "theme", id, error) == 0 ? 0 : STORE_ERROR;
+	return store_insert_audited(st, who, s, "theme", t->title, id, error) == 0 ? 0 :
+	    STORE_ERROR;
 }
 
 int
@@ -348,14 +371,14 @@ store_theme_update(struct store *st, const struct actor *who, const struct theme
 	store_bind_text(s, 4, d->description);
 	store_bind_text(s, 5, d->group_type);
 	store_bind_text(s, 6, d->orientation);
-	return themes_versioned(st, who, s, d->id, "update", error);
+	return themes_versioned(st, who, s, d->id, "update", d->title, error);
 }
 
 int
 store_theme_set_status(struct store *st, const struct actor *who, int64_t id, int version,
     const char *to, char **error)
 {
-	char status[32];
+	char status[32], *summary;
 	sqlite3_stmt *s;
 	int ret;
 
@@ -368,10 +391,13 @@ store_theme_set_status(struct store *st, const struct actor *who, int64_t id, in
 		    _(domain_theme_status_label(status)), _(domain_theme_status_label(to)));
 	if ((s = store_stmt(st, &store_themes_table, THEMES_SET_STATUS, error)) == NULL)
 		return STORE_ERROR;
+	summary = themes_summary(st, THEMES_STATUS_SUMMARY, id, to, 0);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, version);
 	store_bind_text(s, 3, to);
-	return themes_versioned(st, who, s, id, to, error);
+	ret = themes_versioned(st, who, s, id, to, summary, error);
+	free(summary);
+	return ret;
 }
 
 int
@@ -422,6 +448,18 @@ store_interest_has(struct store *st, int64_t theme_id, int64_t person_id, char *
 	if (rc == SQLITE_DONE)
 		return 0;
 	return store_fail(st, rc, _("reading registrations"), error);
+}
+
+/* Audit a registration or withdrawal: "Ann → Title". */
+static int
+themes_audit_interest(struct store *st, const struct actor *who, const char *action,
+    int64_t theme_id, int64_t person_id, char **error)
+{
+	char *summary = themes_summary(st, THEMES_INTEREST_SUMMARY, person_id, NULL, theme_id);
+	int ret = store_audit(st, who, action, "interest", person_id, summary, error);
+
+	free(summary);
+	return ret;
 }
 
 /* May who register (or withdraw) person for theme id? 0 or a store_result. */
@@ -477,7 +515,7 @@ store_interest_insert(struct store *st, const struct actor *who, int64_t theme_i
 		goto fail;
 	sqlite3_bind_int64(s, 1, theme_id);
 	if (store_exec_stmt(st, s, _("registering interest"), error) != 0 ||
-	    store_audit(st, who, "register", "interest", person_id, error) != 0)
+	    themes_audit_interest(st, who, "register", theme_id, person_id, error) != 0)
 		goto fail;
 	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
 fail:
@@ -508,7 +546,7 @@ store_interest_withdraw(struct store *st, const struct actor *who, int64_t theme
 		store_rollback(st);
 		return store_refuse(error, STORE_INVALID, "%s", _("Not registered for this theme."));
 	}
-	if (store_audit(st, who, "withdraw", "interest", person_id, error) != 0)
+	if (themes_audit_interest(st, who, "withdraw", theme_id, person_id, error) != 0)
 		goto fail;
 	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
 fail:

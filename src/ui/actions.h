@@ -26,6 +26,7 @@
 	ACTION(CALENDAR, "calendar", N_("open the meeting calendar"), N_("calendar")) \
 	ACTION(INTERVISION, "intervision", N_("open the intervision notes"), N_("intervision")) \
 	ACTION(PEOPLE, "people", N_("open people and organisations"), N_("people")) \
+	ACTION(AUDIT, "audit", N_("open the log of changes (coordinators)"), N_("log")) \
 	ACTION(SEARCH, "search", N_("search as you type in this list"), N_("search")) \
 	ACTION(SORT, "sort", N_("change the order of this list"), N_("sort")) \
 	ACTION(FILTER, "filter", N_("change the filter of this list"), N_("filter")) \

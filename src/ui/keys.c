@@ -54,7 +54,7 @@ static const struct keys_binding keys_defaults[] = {
 	{ KEY_CTRL('l'), UI_ACTION_REDRAW },
 	{ 'H', UI_ACTION_HOME },
 	{ 't', UI_ACTION_THEMES }, { 'g', UI_ACTION_GROUPS }, { 'c', UI_ACTION_CALENDAR },
-	{ 'i', UI_ACTION_INTERVISION }, { 'p', UI_ACTION_PEOPLE },
+	{ 'i', UI_ACTION_INTERVISION }, { 'p', UI_ACTION_PEOPLE }, { 'A', UI_ACTION_AUDIT },
 	{ '/', UI_ACTION_SEARCH }, { 's', UI_ACTION_SORT }, { 'f', UI_ACTION_FILTER },
 	{ 'n', UI_ACTION_NEW }, { 'e', UI_ACTION_EDIT }, { 'r', UI_ACTION_REGISTER },
 	{ 'R', UI_ACTION_REGISTER_OTHER }, { 'a', UI_ACTION_ARCHIVE },

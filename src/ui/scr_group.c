@@ -107,6 +107,7 @@ group_draw(struct ui *ui, struct screen *s, int top, int height)
 struct group_edit {
 	int64_t id;
 	int version;
+	struct group_detail orig;	/* as read when the form opened */
 	char *type;
 	struct form_field *name, *question, *orientation, *start, *end, *rhythm, *hours;
 	struct form_field *proposal;
@@ -117,8 +118,47 @@ group_edit_free(void *arg)
 {
 	struct group_edit *e = arg;
 
+	store_group_detail_clear(&e->orig);
 	free(e->type);
 	free(e);
+}
+
+/* Compare two dates as the form shows them. */
+static void
+group_mark_date(struct form_field *fld, const struct date *was, const struct date *now)
+{
+	char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+
+	widget_mark_changed(fld, date_format_nl(was, a), date_format_nl(now, b));
+}
+
+/* Someone saved the group meanwhile: show their values, keep ours, take their version. */
+static int
+group_edit_conflict(struct ui *ui, struct group_edit *e)
+{
+	struct group_detail now;
+	char *error = NULL, a[16], b[16];
+
+	if (store_group_get(ui->app->st, ui->app->who, e->id, &now, &error) != 1) {
+		ui_message(ui, true, "%s", error != NULL ? error : _("That group no longer exists."));
+		free(error);
+		return 0;
+	}
+	widget_mark_changed(e->name, e->orig.name, now.name);
+	widget_mark_changed(e->question, e->orig.question, now.question);
+	widget_mark_changed(e->orientation, e->orig.orientation, now.orientation);
+	group_mark_date(e->start, &e->orig.start_on, &now.start_on);
+	group_mark_date(e->end, &e->orig.planned_end_on, &now.planned_end_on);
+	widget_mark_changed(e->rhythm, e->orig.rhythm, now.rhythm);
+	snprintf(a, sizeof a, "%d", e->orig.hours_norm);
+	snprintf(b, sizeof b, "%d", now.hours_norm);
+	widget_mark_changed(e->hours, a, b);
+	widget_mark_changed(e->proposal, e->orig.proposal_ref, now.proposal_ref);
+	widget_conflict_message(ui, "group", e->id);
+	store_group_detail_clear(&e->orig);
+	e->orig = now;
+	e->version = now.version;
+	return -1;
 }
 
 static int
@@ -141,9 +181,12 @@ group_edit_submit(struct ui *ui, struct form *f, void *arg)
 	form_date(e->end, &d.planned_end_on);
 	form_number(e->hours, &d.hours_norm);
 	ret = store_group_update(ui->app->st, ui->app->who, &d, &error);
-	if (ret == 0 || ret == STORE_CONFLICT) {
-		ui_message(ui, ret != 0, "%s", ret == 0 ? _("Group saved.") : error);
+	if (ret == STORE_CONFLICT) {
 		free(error);
+		return group_edit_conflict(ui, e);
+	}
+	if (ret == 0) {
+		ui_message(ui, false, "%s", _("Group saved."));
 		return 0;
 	}
 	form_error(ret == STORE_INVALID && strstr(error, _("planned end")) != NULL ? e->end :
@@ -163,7 +206,12 @@ group_edit(struct ui *ui, struct group_page *p)
 	size_t i;
 
 	e->id = p->id;
-	e->version = p->d.version;
+	if (store_group_get(ui->app->st, ui->app->who, p->id, &e->orig, NULL) != 1) {
+		group_edit_free(e);
+		form_free(f);
+		return;
+	}
+	e->version = e->orig.version;
 	e->name = form_add(f, FORM_LINE, _("Name"), true);
 	e->question = form_add(f, FORM_TEXT, _("Learning or research question"), false);
 	e->orientation = form_add(f, FORM_CHOICE, _("Orientation"), false);

@@ -1,9 +1,10 @@
 /*
  * scr_home.c — the home screen.
  *
- * Shows: who you are; a menu to Themes, Groups, Calendar, Intervision and
- * People; your current groups; your next meetings; your open follow-up
- * agreements (a count: their content is confidential to the note).
+ * Shows: who you are; a menu to Themes, Groups, Calendar, Intervision,
+ * People and, for coordinators, the audit log; your current groups; your
+ * next meetings; your open follow-up agreements (a count: their content
+ * is confidential to the note).
  * Widgets: title, a selectable menu, two text lists, hint bar.
  * Actions: up/down/first/last, open, and the menu letters.
  * Store: store_groups_of, store_meetings_next, store_agreements_open_count,
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/domain.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -43,6 +45,8 @@ static const struct home_menu_item home_menu[] = {
 	  N_("Intervision notes of your groups and your follow-up agreements.") },
 	{ UI_ACTION_PEOPLE, N_("People"),
 	  N_("People and organisations, rosters and membership history.") },
+	/* the last item: shown to coordinators only (home_menu_n) */
+	{ UI_ACTION_AUDIT, N_("Audit log"), N_("Every change: who, when, what.") },
 };
 #define HOME_MENU_N ((int)(sizeof home_menu / sizeof home_menu[0]))
 
@@ -59,6 +63,14 @@ static const enum ui_action home_hints[] = {
 	UI_ACTION_DOWN, UI_ACTION_OPEN, UI_ACTION_THEMES, UI_ACTION_GROUPS,
 	UI_ACTION_CALENDAR, UI_ACTION_HELP, UI_ACTION_QUIT, UI_ACTION_NONE
 };
+
+/* The menu items ui's person sees: the audit log only for coordinators. */
+static int
+home_menu_n(const struct ui *ui)
+{
+	return access_allows(ui->app->who, ACCESS_AUDIT_VIEW, NULL) ? HOME_MENU_N :
+	    HOME_MENU_N - 1;
+}
 
 static void
 home_clear(struct home *h)
@@ -147,7 +159,7 @@ home_draw_menu(struct ui *ui, struct screen *s, int top, int w)
 	int i, attr;
 
 	widget_text(top, 1, w - 2, _("Go to"), A_BOLD);
-	for (i = 0; i < HOME_MENU_N; i++) {
+	for (i = 0; i < home_menu_n(ui); i++) {
 		attr = i == s->selected ? ui_attr(ui, UI_COLOUR_SELECTED) : (int)A_NORMAL;
 		keys_first(home_menu[i].action, key, sizeof key);
 		snprintf(label, sizeof label, " %-3s %s", key, _(home_menu[i].label));
@@ -163,7 +175,7 @@ home_draw(struct ui *ui, struct screen *s, int top, int height)
 	int bottom = top + height;
 	char line[256];
 
-	s->height = HOME_MENU_N;
+	s->height = home_menu_n(ui);
 	home_draw_menu(ui, s, top + 1, menu_w);
 	mvvline(top, menu_w, ACS_VLINE, height);
 	y = home_section(ui, top + 1, x, w, bottom, _("My groups"), h->groups, h->n_groups,
@@ -187,10 +199,23 @@ home_open(struct ui *ui, int i)
 	case UI_ACTION_GROUPS:
 		screen_push(ui, &scr_groups_ops, NULL);
 		break;
+	case UI_ACTION_AUDIT:
+		screen_push(ui, &scr_audit_ops, NULL);
+		break;
 	default:
 		scr_placeholder_push(ui, home_menu[i].label, home_menu[i].what);
 		break;
 	}
+}
+
+/* A menu action someone may not take: say why on the status line. */
+static bool
+home_refused(struct ui *ui, enum ui_action a)
+{
+	if (a != UI_ACTION_AUDIT || access_allows(ui->app->who, ACCESS_AUDIT_VIEW, NULL))
+		return false;
+	ui_message(ui, true, "%s", _(access_reason(ACCESS_AUDIT_VIEW)));
+	return true;
 }
 
 bool
@@ -198,6 +223,8 @@ scr_home_go(struct ui *ui, enum ui_action a)
 {
 	int i;
 
+	if (home_refused(ui, a))
+		return true;
 	for (i = 0; i < HOME_MENU_N; i++) {
 		if (home_menu[i].action == a) {
 			while (screen_pop(ui))
@@ -215,12 +242,14 @@ home_on_action(struct ui *ui, struct screen *s, enum ui_action a)
 {
 	int i;
 
-	if (widget_list_move(s, a, HOME_MENU_N))
+	if (widget_list_move(s, a, home_menu_n(ui)))
 		return true;
 	if (a == UI_ACTION_OPEN) {
 		home_open(ui, s->selected);
 		return true;
 	}
+	if (home_refused(ui, a))
+		return true;
 	for (i = 0; i < HOME_MENU_N; i++) {
 		if (home_menu[i].action == a) {
 			s->selected = i;

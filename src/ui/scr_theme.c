@@ -187,6 +187,7 @@ theme_draw(struct ui *ui, struct screen *s, int top, int height)
 struct theme_form {
 	int64_t theme_id;
 	int version;
+	struct theme_detail orig;	/* as read when the edit form opened */
 	int64_t proposer_id;
 	struct form_field *title, *description, *type, *orientation;
 	struct form_field *person, *agreed, *remark;
@@ -195,7 +196,33 @@ struct theme_form {
 static void
 theme_form_free(void *arg)
 {
-	free(arg);
+	struct theme_form *tf = arg;
+
+	store_theme_detail_clear(&tf->orig);
+	free(tf);
+}
+
+/* Someone saved the theme meanwhile: show their values, keep ours, take their version. */
+static int
+theme_edit_conflict(struct ui *ui, struct theme_form *tf)
+{
+	struct theme_detail now;
+	char *error = NULL;
+
+	if (store_theme_get(ui->app->st, ui->app->who, tf->theme_id, &now, &error) != 1) {
+		ui_message(ui, true, "%s", error != NULL ? error : _("That theme no longer exists."));
+		free(error);
+		return 0;
+	}
+	widget_mark_changed(tf->title, tf->orig.title, now.title);
+	widget_mark_changed(tf->description, tf->orig.description, now.description);
+	widget_mark_changed(tf->type, tf->orig.group_type, now.group_type);
+	widget_mark_changed(tf->orientation, tf->orig.orientation, now.orientation);
+	widget_conflict_message(ui, "theme", tf->theme_id);
+	store_theme_detail_clear(&tf->orig);
+	tf->orig = now;
+	tf->version = now.version;
+	return -1;	/* the form stays, with what was typed */
 }
 
 /* Fill a CHOICE field with the config's items, choosing key. */
@@ -312,9 +339,8 @@ theme_edit_submit(struct ui *ui, struct form *f, void *arg)
 	d.orientation = (char *)form_choice(tf->orientation);
 	ret = store_theme_update(ui->app->st, ui->app->who, &d, &error);
 	if (ret == STORE_CONFLICT) {
-		ui_message(ui, true, "%s", error);
 		free(error);
-		return 0;	/* back to the page, which shows the fresh data */
+		return theme_edit_conflict(ui, tf);
 	}
 	if (ret != 0)
 		return theme_refused(ui, ret == STORE_INVALID ? tf->title : NULL, error);
@@ -325,7 +351,7 @@ theme_edit_submit(struct ui *ui, struct form *f, void *arg)
 static void
 theme_edit(struct ui *ui, struct theme_page *p)
 {
-	struct access_ctx ctx = { p->d.proposer_id, false };
+	struct access_ctx ctx = { .owner_id = p->d.proposer_id };
 	struct theme_form *tf;
 
 	if (!access_allows(ui->app->who, ACCESS_THEME_EDIT, &ctx)) {
@@ -334,8 +360,12 @@ theme_edit(struct ui *ui, struct theme_page *p)
 	}
 	tf = xcalloc(1, sizeof *tf);
 	tf->theme_id = p->id;
-	tf->version = p->d.version;
-	scr_form_push(ui, N_("Edit theme"), theme_form_fields(ui, tf, &p->d), theme_edit_submit,
+	if (store_theme_get(ui->app->st, ui->app->who, p->id, &tf->orig, NULL) != 1) {
+		theme_form_free(tf);
+		return;
+	}
+	tf->version = tf->orig.version;
+	scr_form_push(ui, N_("Edit theme"), theme_form_fields(ui, tf, &tf->orig), theme_edit_submit,
 	    tf, theme_form_free);
 }
 

@@ -55,6 +55,8 @@ void screen_free_all(struct ui *ui);
 /* Screens other modules push. */
 extern const struct screen_ops scr_home_ops;
 extern const struct screen_ops scr_help_ops;
+/* The audit log (coordinators; scr_audit.c). */
+extern const struct screen_ops scr_audit_ops;
 /* The menu actions (themes, groups, …) from any screen: back home, then there. */
 bool scr_home_go(struct ui *ui, enum ui_action a);
 /* A screen whose issue has not landed yet: says so, with what it will show. */

@@ -23,7 +23,8 @@
 #include "ui/ui.h"
 #include "ui/widgets.h"
 
-#define UI_TICK_MS 1000
+#define UI_TICK_MS 250		/* how often an idle session looks for others' changes */
+#define UI_CHECKPOINT_TICKS 40	/* idle ticks (10 s) before folding the WAL back */
 #define UI_ESC_DELAY_MS 25
 
 static volatile sig_atomic_t ui_signalled;
@@ -288,7 +289,7 @@ ui_draw(struct ui *ui)
  * a key the top screen consumed raw.
  */
 static enum ui_action
-ui_read(struct ui *ui, bool *resized)
+ui_read(struct ui *ui, bool *resized, bool *key)
 {
 	struct screen *s = screen_top(ui);
 	wint_t wch;
@@ -296,6 +297,7 @@ ui_read(struct ui *ui, bool *resized)
 	int code;
 
 	*resized = false;
+	*key = rc != ERR;
 	if (rc == ERR)
 		return UI_ACTION_NONE;
 	if (rc == KEY_CODE_YES && wch == KEY_RESIZE) {
@@ -341,20 +343,44 @@ ui_global(struct ui *ui, enum ui_action a)
 	}
 }
 
+/*
+ * Nothing typed for a tick: show what other sessions committed (the top
+ * screen fetches again and keeps its cursor on the same item), and after a
+ * longer pause fold the WAL back into the database.
+ */
+static void
+ui_idle(struct ui *ui, int *idle)
+{
+	struct screen *s = screen_top(ui);
+
+	if (store_changed(ui->app->st) && s->ops->enter != NULL) {
+		s->ops->enter(ui, s);
+		ui->dirty = true;
+	}
+	if (++*idle == UI_CHECKPOINT_TICKS)
+		store_checkpoint(ui->app->st);
+}
+
 static void
 ui_loop(struct ui *ui)
 {
 	enum ui_action a;
-	bool resized;
+	bool resized, key;
+	int idle = 0;
 
 	while (!ui->quit && !ui_signalled) {
 		if (ui->dirty) {
 			ui_draw(ui);
 			ui->dirty = false;
 		}
-		a = ui_read(ui, &resized);
+		a = ui_read(ui, &resized, &key);
 		if (resized)
 			ui->dirty = true;
+		if (!key && !resized) {
+			ui_idle(ui, &idle);
+			continue;
+		}
+		idle = 0;
 		if (a == UI_ACTION_NONE)
 			continue;
 		if (ui->message != NULL) {
@@ -404,7 +430,10 @@ ui_run(struct app *app)
 	timeout(UI_TICK_MS);
 	ui_colours(&ui);
 	screen_push(&ui, &scr_home_ops, NULL);
-	if (app->locale_fallback)
+	if (actor_is_visitor(app->who))
+		ui_message(&ui, true, _("The login '%s' is not known in this network: you can look "
+		    "around, but not change anything."), app->who->login);
+	else if (app->locale_fallback)
 		ui_message(&ui, false, "%s", _("Your locale is not installed here; "
 		    "using C.UTF-8."));
 	ui_loop(&ui);

@@ -51,9 +51,12 @@ vlist_drop(struct vlist *l, int from, int to)
 {
 	int i;
 
+	if (to <= from)
+		return;
 	for (i = from; i < to; i++)
 		l->ops->free_row(l->rows[i]);
-	memmove(l->rows + from, l->rows + to, (size_t)(l->n - to) * sizeof *l->rows);
+	if (l->n > to)
+		memmove(l->rows + from, l->rows + to, (size_t)(l->n - to) * sizeof *l->rows);
 	l->n -= to - from;
 }
 
@@ -105,6 +108,11 @@ vlist_append(struct vlist *l, struct vlist_page *page)
 {
 	int i;
 
+	if (page->n == 0) {
+		free(page->rows);
+		memset(page, 0, sizeof *page);
+		return;
+	}
 	l->rows = xreallocarray(l->rows, (size_t)(l->n + page->n), sizeof *l->rows);
 	for (i = 0; i < page->n; i++)
 		l->rows[l->n++] = page->rows[i];
@@ -122,6 +130,11 @@ vlist_append(struct vlist *l, struct vlist_page *page)
 static void
 vlist_prepend(struct vlist *l, struct vlist_page *page)
 {
+	if (page->n == 0) {
+		free(page->rows);
+		memset(page, 0, sizeof *page);
+		return;
+	}
 	l->rows = xreallocarray(l->rows, (size_t)(l->n + page->n), sizeof *l->rows);
 	memmove(l->rows + page->n, l->rows, (size_t)l->n * sizeof *l->rows);
 	memcpy(l->rows, page->rows, (size_t)page->n * sizeof *l->rows);

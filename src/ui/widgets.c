@@ -59,6 +59,27 @@ widget_status(struct ui *ui)
 	widget_text(LINES - 2, 0, COLS, ui->message != NULL ? ui->message : "", attr);
 }
 
+/* Does the hint bar offer an action to this person? (the store decides anyway) */
+static bool
+widget_hint_allowed(const struct ui *ui, enum ui_action a)
+{
+	const struct actor *who = ui->app->who;
+
+	switch (a) {
+	case UI_ACTION_ARCHIVE:
+	case UI_ACTION_FORM_GROUP:
+	case UI_ACTION_STATUS:
+	case UI_ACTION_REGISTER_OTHER:
+		return who->coordinator;
+	case UI_ACTION_NEW:
+	case UI_ACTION_REGISTER:
+	case UI_ACTION_EDIT:
+		return !actor_is_visitor(who) || who->coordinator;
+	default:
+		return !store_read_only(ui->app->st) || (a != UI_ACTION_NEW && a != UI_ACTION_EDIT);
+	}
+}
+
 void
 widget_hints(struct ui *ui, const enum ui_action *hints)
 {
@@ -68,6 +89,8 @@ widget_hints(struct ui *ui, const enum ui_action *hints)
 	move(LINES - 1, 0);
 	clrtoeol();
 	for (; hints != NULL && *hints != UI_ACTION_NONE && x < COLS; hints++) {
+		if (!widget_hint_allowed(ui, *hints))
+			continue;
 		keys_first(*hints, key, sizeof key);
 		snprintf(label, sizeof label, " %s  ", _(keys_action_hint(*hints)));
 		w = text_width(key) + text_width(label);
@@ -271,3 +294,38 @@ widget_format_number(const char *translated_fmt, int n)
 	return xasprintf(translated_fmt, n);
 }
 #pragma GCC diagnostic pop
+
+void
+widget_conflict_message(struct ui *ui, const char *entity, int64_t id)
+{
+	char *name = NULL, *at = NULL, *error = NULL, when[32] = "?";
+	struct date d;
+	int min;
+
+	if (store_last_change(ui->app->st, entity, id, &name, &at, &error) == 1 && at != NULL &&
+	    strlen(at) >= 16) {
+		char moment[17];
+
+		snprintf(moment, sizeof moment, "%.16s", at);
+		if (datetime_parse_iso(moment, &d, &min) == 0)
+			snprintf(when, sizeof when, "%02d-%02d %02d:%02d", d.day, d.month, min / 60,
+			    min % 60);
+	}
+	ui_message(ui, true, _("Changed by %s at %s meanwhile; the new values are shown at the "
+	    "fields. What you typed is kept: F2 saves it over them, Esc leaves it."),
+	    name != NULL ? name : "?", when);
+	free(name);
+	free(at);
+	free(error);
+}
+
+void
+widget_mark_changed(struct form_field *fld, const char *was, const char *now)
+{
+	if (was == NULL)
+		was = "";
+	if (now == NULL)
+		now = "";
+	if (strcmp(was, now) != 0)
+		form_error(fld, _("changed meanwhile to: %s"), *now != '\0' ? now : _("(empty)"));
+}

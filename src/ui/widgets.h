@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "ui/form.h"
 #include "ui/ui_private.h"
 
 /* Draw s at (y, x) fitted (and padded) to width columns with attr. */
@@ -71,6 +72,14 @@ bool widget_lines_scroll(int *top, int total, int height, enum ui_action a);
  * messages come as English formats from core). Allocated.
  */
 char *widget_format_number(const char *translated_fmt, int n);
+
+/*
+ * After a refused save (the row changed meanwhile): say who changed it and
+ * when, and that what was typed is kept.
+ */
+void widget_conflict_message(struct ui *ui, const char *entity, int64_t id);
+/* Mark a field whose stored value changed meanwhile, showing the new value. */
+void widget_mark_changed(struct form_field *fld, const char *was, const char *now);
 
 /* The label of a group type key from the config, or the key. */
 const char *widget_group_type_label(struct ui *ui, const char *key);

@@ -98,5 +98,34 @@ expect "and still speaks Dutch" "Mijn groepen"
 tui_keys q
 TUI_ENV="LEERNET_TEST=1"
 
+# --- an unknown login: a clear message, a catalogue to look at, no changes
+tui_start 100x24 "$LEERNET --demo --user nobody"
+expect "an unknown login is told so" "niet bekend in dit netwerk"
+tui_keys t
+expect "the visitor sees the catalogue" "Academische school"
+hints=$(tui_screen | tail -n 1)
+case "$hints" in
+*"nieuw"*|*"belangstelling"*) not_ok "the visitor's hint bar offers no changes: $hints" ;;
+*) ok "the visitor's hint bar offers no changes" ;;
+esac
+tui_keys n
+expect "pressing n anyway explains why not" "Alleen mensen die bekend zijn"
+tui_keys q q
+
+# --- a staff member sees no coordinator keys on a theme's page
+tui_start 100x24 "$LEERNET --demo --user milan"
+expect "milan starts" "Milan Đorđević"
+tui_keys t Enter
+expect "milan opens a theme" "Aanmeldingen"
+hints=$(tui_screen | tail -n 1)
+case "$hints" in
+*"groep vormen"*|*"archiveren"*) not_ok "no coordinator keys for staff: $hints" ;;
+*"belangstelling"*) ok "staff see their own keys, not the coordinator's" ;;
+*) not_ok "hint bar: $hints" ;;
+esac
+tui_keys F
+expect "pressing F anyway explains why not" "Alleen een coördinator kan een groep vormen"
+tui_keys q q q
+
 echo "$TUI_COUNT tests, $TUI_FAILED failed"
 [ "$TUI_FAILED" -eq 0 ]

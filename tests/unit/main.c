@@ -54,6 +54,7 @@ main(void)
 	srunner_add_suite(sr, suite_config());
 	srunner_add_suite(sr, suite_store());
 	srunner_add_suite(sr, suite_themes());
+	srunner_add_suite(sr, suite_audit());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

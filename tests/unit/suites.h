@@ -14,6 +14,7 @@ Suite *suite_lookup(void);
 Suite *suite_config(void);
 Suite *suite_store(void);
 Suite *suite_themes(void);
+Suite *suite_audit(void);
 
 /* A fresh private directory for one test; removed by test_tmpdir_remove. */
 char *test_tmpdir(void);

@@ -98,7 +98,9 @@ START_TEST(test_migrate_v1_keeps_data)
 	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
 	store_close(st);
 	/* turn it back into a version-1 file with one theme and two registrations */
-	raw_exec(path, "DROP TRIGGER interest_count_insert; DROP TRIGGER interest_count_delete;"
+	raw_exec(path, "DROP INDEX audit_person; DROP INDEX audit_entity_at;"
+	    "ALTER TABLE audit DROP COLUMN summary;"
+	    "DROP TRIGGER interest_count_insert; DROP TRIGGER interest_count_delete;"
 	    "DROP TRIGGER theme_fts_insert; DROP TRIGGER theme_fts_delete;"
 	    "DROP TRIGGER theme_fts_update; DROP TABLE theme_fts;"
 	    "DROP TRIGGER grp_fts_insert; DROP TRIGGER grp_fts_delete;"

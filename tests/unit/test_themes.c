@@ -117,9 +117,57 @@ START_TEST(test_rules_transitions_and_ready)
 }
 END_TEST
 
+/* Every role against every action: the whole permission table. */
+START_TEST(test_access_matrix)
+{
+	/* roles: visitor, staff, member, lead, proposer, coordinator */
+	static const char *const expect[ACCESS__COUNT] = {
+		[ACCESS_THEME_PROPOSE] = "011111",
+		[ACCESS_THEME_EDIT] = "000011",
+		[ACCESS_THEME_ARCHIVE] = "000001",
+		[ACCESS_INTEREST_SELF] = "011111",
+		[ACCESS_INTEREST_OTHERS] = "000001",
+		[ACCESS_GROUP_FORM] = "000001",
+		[ACCESS_GROUP_EDIT] = "000101",
+		[ACCESS_GROUP_STATUS] = "000001",
+		[ACCESS_ROSTER_EDIT] = "000101",
+		[ACCESS_MEETING_PLAN] = "000101",
+		[ACCESS_ATTENDANCE_TAKE] = "000101",
+		[ACCESS_NOTE_WRITE] = "001000",
+		[ACCESS_NOTE_READ] = "001000",
+		[ACCESS_EXPORT_GROUP] = "000101",
+		[ACCESS_AUDIT_VIEW] = "000001",
+	};
+	struct actor *v = actor_new(0, "v", "v", false), *staff = actor_new(5, "s", "s", false);
+	struct actor *c = actor_new(6, "c", "c", true);
+	const struct actor *who[6] = { v, staff, staff, staff, staff, c };
+	struct access_ctx ctx[6] = {
+		{ .owner_id = 99 }, { .owner_id = 99 }, { .owner_id = 99, .was_member = true },
+		{ .owner_id = 99, .is_lead = true }, { .owner_id = 5 }, { .owner_id = 99 },
+	};
+	int a, r;
+
+	for (a = 0; a < ACCESS__COUNT; a++) {
+		ck_assert_msg(expect[a] != NULL, "action %d has no expectation", a);
+		for (r = 0; r < 6; r++) {
+			bool want = expect[a][r] == '1';
+
+			ck_assert_msg(access_allows(who[r], (enum access_action)a, &ctx[r]) == want,
+			    "action %d role %d: wanted %d", a, r, want);
+		}
+		ck_assert_ptr_nonnull(access_reason((enum access_action)a));
+	}
+	/* a coordinator does not read notes by being a coordinator */
+	ck_assert(!access_allows(c, ACCESS_NOTE_READ, &ctx[5]));
+	actor_free(v);
+	actor_free(staff);
+	actor_free(c);
+}
+END_TEST
+
 START_TEST(test_access_table)
 {
-	struct access_ctx own = { 0, false }, lead = { 0, true };
+	struct access_ctx own = { .owner_id = 0 }, lead = { .is_lead = true };
 
 	own.owner_id = ann->person_id;
 	ck_assert(access_allows(ann, ACCESS_THEME_PROPOSE, NULL));
@@ -395,6 +443,7 @@ suite_themes(void)
 
 	tcase_add_test(core, test_rules_duration_and_proposal);
 	tcase_add_test(core, test_rules_transitions_and_ready);
+	tcase_add_test(core, test_access_matrix);
 	suite_add_tcase(s, core);
 	tcase_add_checked_fixture(tc, themes_setup, themes_teardown);
 	tcase_add_test(tc, test_access_table);
