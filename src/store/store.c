@@ -821,3 +821,22 @@ fail:
 	store_rollback(st);
 	return STORE_ERROR;
 }
+
+int
+store_exec_audited(struct store *st, const struct actor *who, sqlite3_stmt *s,
+    const char *action, const char *entity, int64_t entity_id, const char *summary,
+    char **error)
+{
+	if (s == NULL)
+		return -1;
+	if (store_begin(st, error) != 0) {
+		store_done(s);
+		return -1;
+	}
+	if (store_exec_stmt(st, s, _("saving"), error) != 0 ||
+	    store_audit(st, who, action, entity, entity_id, summary, error) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st, error);
+}

@@ -21,7 +21,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /*
  * Negative results of writes: every one comes with a message in *error.

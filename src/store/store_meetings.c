@@ -72,6 +72,8 @@ store_attendance_set(struct store *st, const struct actor *who, int64_t meeting_
     int64_t person_id, const char *status, int minutes, const char *remark, char **error)
 {
 	sqlite3_stmt *s;
+	char *summary;
+	int ret;
 
 	if (store_writable(st, error) != 0)
 		return -1;
@@ -83,7 +85,11 @@ store_attendance_set(struct store *st, const struct actor *who, int64_t meeting_
 	if (minutes >= 0)
 		sqlite3_bind_int(s, 4, minutes);
 	store_bind_text(s, 5, remark);
-	return store_insert_audited(st, who, s, "attendance", status, NULL, error);
+	/* attendance has no rowid: the change is the meeting's, naming the person */
+	summary = xasprintf("%lld: %s", (long long)person_id, status != NULL ? status : "");
+	ret = store_exec_audited(st, who, s, "attendance", "meeting", meeting_id, summary, error);
+	free(summary);
+	return ret;
 }
 
 int

@@ -332,6 +332,19 @@ static const struct store_migration store_migrations[] = {
 	"CREATE INDEX audit_person ON audit(person_id, at);\n"
 	"CREATE INDEX audit_entity_at ON audit(entity, at);\n"
 	},
+	{ 4,
+	/*
+	 * The groups list asks, per visible group, for its members, leads, next
+	 * meeting and hours held: covering indexes answer that without touching
+	 * the meeting and membership rows (make bench: page down at national scale
+	 * went from 2.6 ms to under the 2 ms budget). They replace narrower ones.
+	 */
+	"CREATE INDEX meeting_group_cover ON meeting(group_id, starts_at, status, ends_at);\n"
+	"DROP INDEX meeting_group;\n"
+	"CREATE INDEX membership_group_cover ON membership(group_id, start_on, end_on, role, "
+	"person_id);\n"
+	"DROP INDEX membership_group;\n"
+	},
 };
 
 #define STORE_N_MIGRATIONS (sizeof store_migrations / sizeof store_migrations[0])

@@ -99,6 +99,15 @@ char *store_fts_query(const char *typed);
 int store_groups_rows(struct store *st, sqlite3_stmt *s, store_group_cb cb, void *arg,
     char **error);
 
+/*
+ * Step a write statement (bound by the caller) in its own transaction (or the
+ * caller's) and audit it against a given entity and id — for rows without a
+ * rowid of their own, such as attendance (audited against its meeting).
+ */
+int store_exec_audited(struct store *st, const struct actor *who, sqlite3_stmt *s,
+    const char *action, const char *entity, int64_t entity_id, const char *summary,
+    char **error);
+
 /* A copy of a text column, or NULL. */
 char *store_column_dup(sqlite3_stmt *s, int i);
 

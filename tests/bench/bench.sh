@@ -1,0 +1,249 @@
+#!/bin/sh
+# bench.sh — `make bench`: measure the budgets of DESIGN.md §7 on the demo and
+# the national data set and print one table, demo and national side by side.
+#
+# Each figure is the median (min-max) of BENCH_RUNS runs (default 5); a key
+# figure pools every press of that key in every run. Exit 1 when a measured
+# median is over its budget or a run failed, 2 when something is missing.
+#
+# Environment: BENCH_RUNS, BENCH_QUIET_MS (100), BENCH_SIZE (80x24),
+# BENCH_TODAY (2025-11-24), BENCH_DOWNS (20 presses per list),
+# BENCH_THEME_SEARCH / BENCH_GROUP_SEARCH (text typed in the search field),
+# BENCH_DEMO_DB / BENCH_NATIONAL_DB (use this file instead of generating).
+set -u
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+LEERNET=$top_builddir/src/leernet
+PROBE=$top_builddir/tests/bench/probe
+case ${BENCH_GEN:-tests/bench/gen} in
+/*) GEN=$BENCH_GEN ;;
+*) GEN=$top_builddir/${BENCH_GEN:-tests/bench/gen} ;;
+esac
+SQLITE3=${SQLITE3_BIN:-sqlite3}
+[ "$SQLITE3" = no ] && SQLITE3=sqlite3
+RUNS=${BENCH_RUNS:-5}
+QUIET=${BENCH_QUIET_MS:-100}
+SIZE=${BENCH_SIZE:-80x24}
+TODAY=${BENCH_TODAY:-2025-11-24}
+DOWNS=${BENCH_DOWNS:-20}
+THEME_Q=${BENCH_THEME_SEARCH:-werkdruk}
+GROUP_Q=${BENCH_GROUP_SEARCH:-amersfoort}
+DATA=$top_builddir/tests/bench/data
+CONFIG=$top_srcdir/data/leernet.yaml
+HOME_TEXT="Mijn groepen"
+
+W=$(mktemp -d "${TMPDIR:-/tmp}/leernet-bench-XXXXXX") || exit 2
+trap 'rm -rf "$W"' EXIT
+FAILED=0
+OVER=0
+
+die() { echo "bench: $*" >&2; exit 2; }
+
+for f in "$LEERNET" "$PROBE"; do
+	[ -x "$f" ] || die "$f is not built"
+done
+command -v "$SQLITE3" >/dev/null 2>&1 || die "the sqlite3 command-line tool is needed for the floor"
+
+# dataset NAME SCALE — print the path of the data set, generating it when it
+# is missing or older than the generator.
+dataset() {
+	case $1 in
+	demo) override=${BENCH_DEMO_DB:-} ;;
+	*) override=${BENCH_NATIONAL_DB:-} ;;
+	esac
+	if [ -n "$override" ]; then
+		[ -s "$override" ] || die "$override: no such data set"
+		echo "$override"
+		return
+	fi
+	db=$DATA/$1.db
+	[ -x "$GEN" ] || die "$GEN is not built (needed for the $1 data set)"
+	if [ -s "$db" ] && [ -z "$(find "$GEN" -newer "$db")" ]; then
+		echo "$db"
+		return
+	fi
+	mkdir -p "$DATA" || exit 2
+	rm -f "$db" "$db.tmp" "$db.tmp-wal" "$db.tmp-shm"
+	echo "bench: generating the $1 data set (--scale $2)..." >&2
+	t0=$(date +%s)
+	LEERNET_TODAY=$TODAY "$GEN" --scale "$2" --database "$db.tmp" --config "$CONFIG" >"$W/gen.log" 2>&1 ||
+		{ cat "$W/gen.log" >&2; die "the generator failed for $1"; }
+	mv "$db.tmp" "$db" || exit 2
+	echo "bench: $1 generated in $(( $(date +%s) - t0 )) s" >&2
+	echo "$db"
+}
+
+# probe_run SET DB — one session: start, both lists, both searches, quit.
+# Appends the samples to $W/SET.METRIC files, one number a line.
+probe_run() {
+	set -- "$1" "$2" "$W/run.out"
+	keys=""
+	i=0
+	while [ $i -lt "$DOWNS" ]; do keys="$keys -k DOWN"; i=$((i + 1)); done
+	# shellcheck disable=SC2086
+	"$PROBE" -s "$SIZE" -q "$QUIET" -T 30 -e "LEERNET_TODAY=$TODAY" -r "$HOME_TEXT" \
+		-l - -k t -k "expect:Belangstelling" \
+		-l themes.down $keys \
+		-l themes.pgdn -k PGDN -k PGDN -k PGDN \
+		-l themes.end -k END \
+		-l - -k HOME -k / \
+		-l themes.search -k "text:$THEME_Q" \
+		-l - -k ESC -k g -k "expect:Volgende" \
+		-l groups.down $keys \
+		-l groups.pgdn -k PGDN -k PGDN -k PGDN \
+		-l groups.end -k END \
+		-l - -k HOME -k / \
+		-l groups.search -k "text:$GROUP_Q" \
+		-l - -k ESC -k H -k "expect:$HOME_TEXT" -k q \
+		-- "$LEERNET" --database "$2" --config "$CONFIG" --user zoe >"$3" 2>&1
+	st=$?
+	if [ $st -ne 0 ] || ! grep -q '^exit=0$' "$3"; then
+		echo "bench: a run on $1 failed (probe $st):" >&2
+		cat "$3" >&2
+		FAILED=1
+		return
+	fi
+	awk -v d="$W/$1" '
+	/^start_ms=/ { print substr($0, 10) >> (d ".start") }
+	/^peak_rss_kb=/ { printf "%.3f\n", substr($0, 13) / 1024 >> (d ".mem") }
+	/^step=/ {
+		for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+		if (f["label"] == "-" || f["bytes"] == 0) next
+		print f["latency_ms"] >> (d "." f["label"])
+		if (f["label"] ~ /\.down$/) print f["bytes"] >> (d ".bytes")
+	}' "$3"
+}
+
+# floor SET DB — the time sqlite3 takes to open the data set and answer one
+# query: the floor that a start-up cannot go below.
+floor() {
+	"$PROBE" -n 1 -- "$SQLITE3" "$2" "SELECT count(*) FROM grp" >"$W/floor.out" ||
+		{ FAILED=1; echo "bench: sqlite3 failed on $2" >&2; }
+	sed -n 's/^run=.* ms=\([0-9.]*\) .*/\1/p' "$W/floor.out" >>"$W/$1.floor"
+}
+
+# stats FILE — "median min max" of the numbers in FILE, or nothing.
+stats() {
+	[ -s "$1" ] || return 0
+	sort -n "$1" | awk '{ v[NR] = $1 } END {
+		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		print m, v[1], v[NR] }'
+}
+
+# fmt "median min max" DECIMALS — "median (min-max)", or "-".
+fmt() {
+	[ -n "$1" ] || { echo "-"; return; }
+	echo "$1" | awk -v p="$2" '{ printf "%.*f (%.*f-%.*f)", p, $1, p, $2, p, $3 }'
+}
+
+# le A B — true when A <= B (numbers).
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+
+row() { printf '%-40s %-22s %-22s %-12s %s\n' "$@"; }
+
+# metric TITLE SUFFIX LIMIT UNIT DECIMALS — one measured row with its verdict.
+metric() {
+	d=$(stats "$W/demo.$2")
+	n=$(stats "$W/national.$2")
+	verdict=ok
+	for s in demo national; do
+		case $s in demo) v=$d ;; *) v=$n ;; esac
+		if [ -z "$v" ] && [ $s = demo ]; then
+			continue	# a small list may not move at all
+		elif [ -z "$v" ]; then
+			verdict="FAILED (no $s figure)"
+			FAILED=1
+		elif ! le "${v%% *}" "$3"; then
+			verdict="OVER ($s)"
+			OVER=1
+		fi
+	done
+	dd=$(fmt "$d" "$5")
+	[ -n "$d" ] || dd="- (nothing moved)"
+	row "$1" "$dd" "$(fmt "$n" "$5")" "<= $3 $4" "$verdict"
+}
+
+na() { printf '%-40s %-45s %-12s %s\n' "$1" "n/a ($2 not built yet)" "$3" "-"; }
+
+# ratio A B — A / B to one decimal.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
+
+count() { "$SQLITE3" "$1" "SELECT count(*) FROM $2" 2>/dev/null || echo "?"; }
+
+DEMO_DB=$(dataset demo demo) || exit 2
+NATIONAL_DB=$(dataset national national) || exit 2
+
+# Warm the page cache, then alternate the data sets run by run, so that a
+# change in the machine's load weighs on both columns alike.
+echo "bench: $RUNS runs on each data set..." >&2
+probe_run warmup "$DEMO_DB"
+probe_run warmup "$NATIONAL_DB"
+floor warmup "$DEMO_DB"
+floor warmup "$NATIONAL_DB"
+rm -f "$W"/warmup.*
+r=0
+while [ $r -lt "$RUNS" ]; do
+	for set in demo national; do
+		case $set in demo) db=$DEMO_DB ;; *) db=$NATIONAL_DB ;; esac
+		probe_run $set "$db"
+		floor $set "$db"
+	done
+	r=$((r + 1))
+done
+
+echo
+echo "leernet $(git -C "$top_srcdir" describe --always --dirty 2>/dev/null || echo '?')," \
+	"$(nproc 2>/dev/null || echo '?') CPUs, terminal $SIZE, quiet window $QUIET ms," \
+	"$RUNS runs, median (min-max)"
+for set in demo national; do
+	case $set in demo) db=$DEMO_DB ;; *) db=$NATIONAL_DB ;; esac
+	echo "$set: $db: $(count "$db" person) people, $(count "$db" grp) groups," \
+		"$(count "$db" meeting) meetings, $(count "$db" attendance) attendance," \
+		"$(count "$db" note) notes"
+done
+echo
+row "what" "demo" "national" "budget" "verdict"
+row "----" "----" "--------" "------" "-------"
+metric "start to first full screen (ms)" start 20 ms 2
+d=$(stats "$W/demo.start")
+n=$(stats "$W/national.start")
+if [ -n "$d" ] && [ -n "$n" ]; then
+	rs=$(ratio "${n%% *}" "${d%% *}")
+	if le "$rs" 1.5; then v=ok; else v="OVER"; OVER=1; fi
+	row "start, national / demo" "" "${rs}x" "<= 1.5x" "$v"
+fi
+fd=$(stats "$W/demo.floor")
+fn=$(stats "$W/national.floor")
+row "floor: sqlite3 opens db, 1 query (ms)" "$(fmt "$fd" 2)" "$(fmt "$fn" 2)" "-" "-"
+[ -n "$d" ] && [ -n "$fd" ] && [ -n "$n" ] && [ -n "$fn" ] &&
+	row "start / floor" "$(ratio "${d%% *}" "${fd%% *}")x" "$(ratio "${n%% *}" "${fn%% *}")x" "-" "-"
+metric "themes (t): list down (ms)" themes.down 2 ms 2
+metric "themes (t): page down (ms)" themes.pgdn 2 ms 2
+metric "themes (t): end (ms)" themes.end 2 ms 2
+metric "groups (g): list down (ms)" groups.down 2 ms 2
+metric "groups (g): page down (ms)" groups.pgdn 2 ms 2
+metric "groups (g): end (ms)" groups.end 2 ms 2
+na "calendar: day / week / month (ms)" screen "<= 2 ms"
+metric "search as you type, themes (ms/key)" themes.search 10 ms 2
+metric "search as you type, groups (ms/key)" groups.search 10 ms 2
+na "search as you type, people (ms/key)" screen "<= 10 ms"
+na "search as you type, notes (ms/key)" screen "<= 10 ms"
+metric "peak memory of the TUI (MiB)" mem 16 MiB 1
+md=$(stats "$W/demo.mem")
+mn=$(stats "$W/national.mem")
+[ -n "$md" ] && [ -n "$mn" ] &&
+	row "peak memory, national / demo" "" "$(ratio "${mn%% *}" "${md%% *}")x" "flat" "-"
+metric "bytes for one cursor move (DOWN)" bytes 250 B 0
+na "CSV import of 200 000 people (s)" command "<= 2 s"
+na "iCalendar export of 500 000 meetings (s)" command "<= 5 s"
+echo
+if [ $FAILED -ne 0 ]; then
+	echo "bench: some measurements failed"
+	exit 1
+fi
+if [ $OVER -ne 0 ]; then
+	echo "bench: over budget"
+	exit 1
+fi
+echo "bench: every measured figure is within its budget"
+exit 0
