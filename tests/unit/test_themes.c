@@ -419,6 +419,30 @@ START_TEST(test_form_group)
 }
 END_TEST
 
+/* Attendance has no rowid: its audit row names the meeting and the person. */
+START_TEST(test_attendance_audited_against_meeting)
+{
+	struct group_new g = { "PLG A", "plg", 0, NULL, NULL, { 2026, 9, 1 }, { 2027, 7, 1 },
+		NULL, 40, "active", NULL };
+	struct meeting_new m = { 0, NULL, { 2026, 10, 7 }, 15 * 60, 17 * 60, "School", NULL,
+		"intervision", "held" };
+	int64_t leads[] = { people[1] }, gid, mid;
+	char *who = NULL, *at = NULL, *error = NULL;
+
+	ck_assert_int_eq(store_group_form(st, coord, &g, leads, 1, leads, 1, &gid, &error), 0);
+	m.group_id = gid;
+	ck_assert_int_eq(store_meeting_insert(st, coord, &m, &mid, &error), 0);
+	ck_assert_int_eq(store_last_change(st, "meeting", mid, &who, &at, &error), 1);
+	free(who);
+	free(at);
+	ck_assert_int_eq(store_attendance_set(st, ann, mid, people[1], "present", -1, NULL, &error), 0);
+	ck_assert_int_eq(store_last_change(st, "meeting", mid, &who, &at, &error), 1);
+	ck_assert_str_eq(who, "Ann");
+	free(who);
+	free(at);
+}
+END_TEST
+
 START_TEST(test_no_full_scans)
 {
 	static const char *const large[] = {
@@ -451,6 +475,7 @@ suite_themes(void)
 	tcase_add_test(tc, test_interest_rules);
 	tcase_add_test(tc, test_theme_edit_conflict_and_validation);
 	tcase_add_test(tc, test_form_group);
+	tcase_add_test(tc, test_attendance_audited_against_meeting);
 	tcase_add_test(tc, test_no_full_scans);
 	suite_add_tcase(s, tc);
 	return s;
