@@ -214,7 +214,11 @@ config_clip(const char *s, char *buf)
 		cut = true;
 	}
 	memcpy(buf, s, n);
-	strcpy(buf + n, cut ? "…" : "");
+	if (cut) {
+		memcpy(buf + n, "…", sizeof "…");	/* the ellipsis and its NUL */
+	} else {
+		buf[n] = '\0';
+	}
 	return buf;
 }
 

@@ -95,6 +95,17 @@ lookup_word_useful(const char *w, size_t n)
 	return false;
 }
 
+/* Append the NUL-terminated text to *w (the caller sized the buffer). */
+static void
+lookup_put(char **w, const char *text)
+{
+	size_t n = strlen(text);
+
+	memcpy(*w, text, n);
+	*w += n;
+	**w = '\0';
+}
+
 /*
  * An FTS5 query in which any typed word may prefix-match a word of column
  * ("col : ("a"* OR "b"*)"), or NULL when nothing is worth searching.
@@ -103,24 +114,25 @@ static char *
 lookup_fts_any(const char *typed, const char *column)
 {
 	size_t len = strlen(typed), n;
-	char *out = xmalloc(len * 6 + strlen(column) + 16), *w = out;
+	/* every byte may become a word of its own: '"', the byte, '"*', " OR " */
+	char *out = xmalloc(len * 8 + strlen(column) + 16), *w = out;
 	const char *p = typed;
 
-	w += strlen(strcpy(w, column));
-	w += strlen(strcpy(w, " : ("));
+	lookup_put(&w, column);
+	lookup_put(&w, " : (");
 	while (*p != '\0') {
 		while (*p != '\0' && isspace((unsigned char)*p))
 			p++;
 		n = strcspn(p, " \t\n\r\f\v");
 		if (n > 0 && lookup_word_useful(p, n)) {
 			if (w[-1] != '(')
-				w += strlen(strcpy(w, " OR "));
+				lookup_put(&w, " OR ");
 			*w++ = '"';
 			for (; n > 0; n--, p++) {
 				if (*p != '"')
 					*w++ = *p;
 			}
-			w += strlen(strcpy(w, "\"*"));
+			lookup_put(&w, "\"*");
 		}
 		p += n;
 	}
@@ -128,7 +140,7 @@ lookup_fts_any(const char *typed, const char *column)
 		free(out);
 		return NULL;
 	}
-	strcpy(w, ")");
+	lookup_put(&w, ")");
 	return out;
 }
 
