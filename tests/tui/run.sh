@@ -98,6 +98,12 @@ expect "and still speaks Dutch" "Mijn groepen"
 tui_keys q
 TUI_ENV="LEERNET_TEST=1"
 
+# --- a read-only copy: a visible banner, no change offered
+"$LEERNET" demo "$TUI_TMP/ro.db" >/dev/null
+tui_start 80x24 "$LEERNET --database $TUI_TMP/ro.db --read-only"
+expect "a read-only database shows a banner" "Alleen-lezen"
+tui_keys q
+
 # --- an unknown login: a clear message, a catalogue to look at, no changes
 tui_start 100x24 "$LEERNET --demo --user nobody"
 expect "an unknown login is told so" "niet bekend in dit netwerk"
