@@ -89,19 +89,6 @@ lineedit_count(const char *s, size_t from, size_t to)
 	return chars;
 }
 
-/* Display columns of the one character of n bytes at s. */
-static int
-lineedit_char_width(const char *s, size_t n)
-{
-	char c[5];
-
-	if (n == 0 || n > 4)
-		return 0;
-	memcpy(c, s, n);
-	c[n] = '\0';
-	return text_width(c);
-}
-
 /* Display columns of the bytes from .. to of the buffer. */
 static int
 lineedit_span_width(const struct lineedit *le, size_t from, size_t to)
@@ -110,7 +97,7 @@ lineedit_span_width(const struct lineedit *le, size_t from, size_t to)
 	size_t n;
 
 	while (from < to && (n = text_char_len(le->buf + from)) > 0) {
-		cols += lineedit_char_width(le->buf + from, n);
+		cols += text_char_columns(le->buf + from, n);
 		from += n;
 	}
 	return cols;
@@ -145,7 +132,7 @@ lineedit_is_mark(const struct lineedit *le, size_t at)
 
 	if (n == 0 || lineedit_is_control((const unsigned char *)le->buf + at, n))
 		return false;
-	return lineedit_char_width(le->buf + at, n) == 0;
+	return text_char_columns(le->buf + at, n) == 0;
 }
 
 static bool
@@ -433,7 +420,7 @@ lineedit_layout(struct lineedit *le)
 	while (le->multiline && pos < le->len) {
 		c = le->buf[pos];
 		n = text_char_len(le->buf + pos);
-		w = lineedit_char_width(le->buf + pos, n);
+		w = text_char_columns(le->buf + pos, n);
 		if (c == '\n' || (width > 0 && cols + w > width && pos > start)) {
 			if (c == '\n' || c == ' ')
 				pos += n;	/* a space that does not fit hangs at the end */
@@ -502,7 +489,7 @@ lineedit_at_column(const struct lineedit *le, size_t row, int goal)
 
 	while (pos < last) {
 		n = text_char_len(le->buf + pos);
-		w = lineedit_char_width(le->buf + pos, n);
+		w = text_char_columns(le->buf + pos, n);
 		if (cols + w > goal)
 			break;
 		cols += w;

@@ -185,3 +185,15 @@ text_wrap(const char *s, int width, size_t *skip)
 	*skip = pos;
 	return pos;
 }
+
+int
+text_char_columns(const char *s, size_t n)
+{
+	char c[5];
+
+	if (n == 0 || n > 4)
+		return 0;
+	memcpy(c, s, n);
+	c[n] = '\0';
+	return text_width(c);
+}

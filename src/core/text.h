@@ -20,6 +20,9 @@ int text_width(const char *s);
  */
 int text_fit(const char *s, int width, int pad, char *buf, size_t size);
 
+/* Columns of the one character in the n bytes at s (0 when n is not 1..4). */
+int text_char_columns(const char *s, size_t n);
+
 /* Bytes of the UTF-8 sequence starting at s (1 for invalid bytes, 0 at NUL). */
 size_t text_char_len(const char *s);
 

@@ -19,7 +19,6 @@
 
 enum {
 	AUDIT_LAST_CHANGE,
-	AUDIT_PERSON_BY_LOGIN,
 	AUDIT_ALL_OLDER,
 	AUDIT_ALL_NEWER,
 	AUDIT_PERSON_OLDER,
@@ -55,7 +54,6 @@ static const char *const audit_sql[AUDIT__COUNT] = {
 	    "SELECT coalesce(p.name, audit.login), audit.at FROM audit "
 	    "LEFT JOIN person p ON p.id = audit.person_id "
 	    "WHERE audit.entity = ?1 AND audit.entity_id = ?2 ORDER BY audit.id DESC LIMIT 1",
-	[AUDIT_PERSON_BY_LOGIN] = "SELECT id FROM person WHERE login = ?1",
 	[AUDIT_ALL_OLDER] = AUDIT_OLDER(AUDIT_ALL),
 	[AUDIT_ALL_NEWER] = AUDIT_NEWER(AUDIT_ALL),
 	[AUDIT_PERSON_OLDER] = AUDIT_OLDER(AUDIT_PERSON),
@@ -93,27 +91,6 @@ store_last_change(struct store *st, const char *entity, int64_t id, char **who_n
 	return ret;
 }
 
-/* The person who has login (active or not): 1 with *id, 0 nobody, -1 error. */
-static int
-audit_person_by_login(struct store *st, const char *login, int64_t *id, char **error)
-{
-	sqlite3_stmt *s = store_stmt(st, &store_audit_table, AUDIT_PERSON_BY_LOGIN, error);
-	int rc, ret = 0;
-
-	if (s == NULL)
-		return -1;
-	store_bind_text(s, 1, login);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = store_fail(st, rc, _("reading the audit log"), error);
-	}
-	store_done(s);
-	return ret;
-}
-
 /* Choose the statement for a filter and bind the filter's parameters. */
 static sqlite3_stmt *
 audit_page_stmt(struct store *st, const struct audit_filter *f, bool forward, char **error)
@@ -125,7 +102,7 @@ audit_page_stmt(struct store *st, const struct audit_filter *f, bool forward, ch
 	int idx, found;
 
 	if (person == 0 && f->login != NULL && *f->login != '\0') {
-		if ((found = audit_person_by_login(st, f->login, &person, error)) < 0)
+		if ((found = store_person_id_by_login(st, f->login, &person, error)) < 0)
 			return NULL;
 		if (found == 0)
 			login = f->login;	/* nobody has it: rows of the login alone */

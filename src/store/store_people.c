@@ -14,6 +14,7 @@ enum {
 	PEOPLE_PERSON_INSERT,
 	PEOPLE_BY_LOGIN,
 	PEOPLE_LOOKUP,
+	PEOPLE_ID_BY_LOGIN,
 	PEOPLE__COUNT
 };
 
@@ -26,6 +27,7 @@ static const char *const people_sql[PEOPLE__COUNT] = {
 	[PEOPLE_BY_LOGIN] =
 	    "SELECT id, name, coordinator FROM person "
 	    "WHERE login = ?1 AND active = 1 AND erased = 0",
+	[PEOPLE_ID_BY_LOGIN] = "SELECT id FROM person WHERE login = ?1",
 	[PEOPLE_LOOKUP] =
 	    "SELECT id, name FROM person WHERE (login = ?1 OR email = ?1) "
 	    "AND active = 1 AND erased = 0",
@@ -116,6 +118,27 @@ store_person_lookup(struct store *st, const char *login_or_email, int64_t *id, c
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(s, 0);
 		*name = xstrdup((const char *)sqlite3_column_text(s, 1));
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(st, rc, _("looking up a person"), error);
+	}
+	store_done(s);
+	return ret;
+}
+
+int
+store_person_id_by_login(struct store *st, const char *login, int64_t *id, char **error)
+{
+	sqlite3_stmt *s = store_stmt(st, &store_people_table, PEOPLE_ID_BY_LOGIN, error);
+	int rc, ret = 0;
+
+	*id = 0;
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, login);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
 		ret = 1;
 	} else if (rc != SQLITE_DONE) {
 		ret = store_fail(st, rc, _("looking up a person"), error);

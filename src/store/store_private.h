@@ -108,6 +108,10 @@ int store_exec_audited(struct store *st, const struct actor *who, sqlite3_stmt *
     const char *action, const char *entity, int64_t entity_id, const char *summary,
     char **error);
 
+/* The person with this login, whatever their state (deactivated, erased):
+ * 1 and *id, 0 absent, -1 error. */
+int store_person_id_by_login(struct store *st, const char *login, int64_t *id, char **error);
+
 /* A copy of a text column, or NULL. */
 char *store_column_dup(sqlite3_stmt *s, int i);
 

@@ -398,18 +398,6 @@ form_screen_row(const struct form *f, const struct form_geom *g, int r)
 	return g->top + r - f->top;
 }
 
-static int
-form_char_width(const char *s, size_t n)
-{
-	char c[5];
-
-	if (n == 0 || n > 4)
-		return 0;
-	memcpy(c, s, n);
-	c[n] = '\0';
-	return text_width(c);
-}
-
 /*
  * Draw n bytes of s at (y, x) in width columns, starting at display column
  * from, padded with spaces; tabs show as spaces.
@@ -422,7 +410,7 @@ form_draw_span(int y, int x, int width, const char *s, size_t n, int from, int a
 	int col = 0, out = 0, w;
 
 	while (i < n && (cl = text_char_len(s + i)) > 0) {
-		w = form_char_width(s + i, cl);
+		w = text_char_columns(s + i, cl);
 		if (col >= from && out + w > width)
 			break;
 		if (col >= from && (unsigned char)s[i] < 0x20) {
