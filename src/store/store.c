@@ -282,9 +282,13 @@ store_open_status(struct store *st, int rc, char **error)
 			    "Try again."), st->path);
 		return STORE_ERR_BUSY;
 	default:
-		if (error != NULL)
-			*error = xasprintf(_("Cannot open the database %s (%s)."), st->path,
-			    sqlite3_errstr(rc));
+		if (error != NULL) {
+			/* our own words for the code, never SQLite's text */
+			char *why = store_error_message(st, rc, _("opening the database"));
+
+			*error = xasprintf("%s: %s", st->path, why);
+			free(why);
+		}
 		return STORE_ERR_IO;
 	}
 }
