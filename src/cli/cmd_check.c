@@ -47,6 +47,16 @@ static const struct cmd cmd_commands[] = {
 	{ "backup", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE | CMD_WRITES_FILE, cmd_backup,
 	  N_("backup FILE"),
 	  N_("write a consistent, checked copy of the database into a new FILE") },
+	{ "people", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_people,
+	  N_("people [--search Q] [--organisation O] [--inactive] [--format text|csv]\n"
+	  "people import FILE.csv [--dry-run] [--skip-bad]"),
+	  N_("list the people of the network, or import them from a CSV file") },
+	{ "roster", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_roster,
+	  N_("roster GROUP [--at DATE] [--format text|csv|vcard|emails]"),
+	  N_("print who is in a group on a date (members and leads of the group, coordinators)") },
+	{ "snapshot", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE | CMD_WRITES_FILE, cmd_snapshot,
+	  N_("snapshot FILE [--group GROUP]..."),
+	  N_("write a database for offline review: your groups, without notes or others' data") },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 

@@ -42,5 +42,10 @@ int cmd_form(struct app *app, int argc, char **argv);
 int cmd_demo(struct app *app, int argc, char **argv);
 int cmd_audit(struct app *app, int argc, char **argv);
 int cmd_backup(struct app *app, int argc, char **argv);
+int cmd_people(struct app *app, int argc, char **argv);
+/* "people import FILE ...": argv[0] is "import". */
+int cmd_people_import(struct app *app, int argc, char **argv);
+int cmd_roster(struct app *app, int argc, char **argv);
+int cmd_snapshot(struct app *app, int argc, char **argv);
 
 #endif

@@ -47,6 +47,21 @@ static const struct {
 	    N_("Only a lead of the group or a coordinator can export it.") },
 	[ACCESS_AUDIT_VIEW] = { ACCESS_COORDINATOR,
 	    N_("Only a coordinator can read the audit log.") },
+	[ACCESS_PEOPLE_VIEW] = { ACCESS_ANYONE_KNOWN,
+	    N_("Only people known in the network can see who is in it.") },
+	[ACCESS_PERSON_ADD] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can add people.") },
+	[ACCESS_PERSON_EDIT] = { ACCESS_OWNER | ACCESS_COORDINATOR,
+	    N_("Only the person themself or a coordinator can change these details.") },
+	[ACCESS_PERSON_REMOVE] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can deactivate or erase a person.") },
+	[ACCESS_ORG_EDIT] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can add or change organisations.") },
+	[ACCESS_PEOPLE_IMPORT] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can import people.") },
+	/* the roster with addresses: for the group itself (members on the day) */
+	[ACCESS_ROSTER_EXPORT] = { ACCESS_MEMBER | ACCESS_LEAD | ACCESS_COORDINATOR,
+	    N_("Only members and leads of the group or a coordinator can export its roster.") },
 };
 
 bool

@@ -26,6 +26,13 @@ enum access_action {
 	ACCESS_NOTE_READ,		/* the same; never a coordinator or follower as such */
 	ACCESS_EXPORT_GROUP,		/* a lead of the group or a coordinator */
 	ACCESS_AUDIT_VIEW,		/* a coordinator */
+	ACCESS_PEOPLE_VIEW,		/* any known person: the network's directory */
+	ACCESS_PERSON_ADD,		/* a coordinator */
+	ACCESS_PERSON_EDIT,		/* the person themself or a coordinator */
+	ACCESS_PERSON_REMOVE,		/* a coordinator: deactivate, or erase on request */
+	ACCESS_ORG_EDIT,		/* a coordinator */
+	ACCESS_PEOPLE_IMPORT,		/* a coordinator */
+	ACCESS_ROSTER_EXPORT,		/* a member or lead of the group, or a coordinator */
 	ACCESS__COUNT
 };
 

@@ -1,5 +1,6 @@
 /*
- * csv.h — write RFC 4180 CSV for spreadsheets: to a stream or into memory.
+ * csv.h — write RFC 4180 CSV for spreadsheets (to a stream or into memory),
+ * and read CSV back from memory.
  *
  * A field is quoted when it holds the separator, a double quote, CR or LF;
  * quotes inside are doubled. Rows end with CRLF. Bytes are passed through
@@ -39,5 +40,43 @@ void csv_row(struct csv *c, const char *const *fields, size_t n);
 const char *csv_data(const struct csv *c, size_t *len);
 /* 0, or -1 when a write to the stream failed. */
 int csv_status(const struct csv *c);
+
+/*
+ * The reader parses a whole in-memory buffer, which it borrows (not copied;
+ * it must outlive the reader). Fields are returned unquoted, "" inside
+ * quotes becoming one quote; quoted fields may hold separators, CR and LF.
+ * CRLF, LF and a lone CR outside quotes each end a record (and count as one
+ * line). A completely empty line is skipped. A quote inside an unquoted
+ * field is kept as it is. Trailing empty fields are kept: "a;b;" is 3.
+ */
+struct csv_reader;
+
+#define CSV_READER_FIELD_MAX 65536	/* bytes in one field: 64 KiB */
+
+/*
+ * A reader over len bytes at data (NULL accepted when len is 0). sep 0 means
+ * detect: ';' when the first record has more ';' than ',' outside quotes,
+ * else ','. A UTF-8 BOM at the start is skipped. Owned by the caller,
+ * released by csv_reader_free.
+ */
+struct csv_reader *csv_reader_new(const char *data, size_t len, char sep);
+/* Release the reader and the fields it handed out; NULL accepted. */
+void csv_reader_free(struct csv_reader *r);
+/* The separator in use (the detected one when sep was 0). */
+char csv_reader_sep(const struct csv_reader *r);
+
+/*
+ * The next record. Returns 1 with *fields and *n set: an array of *n
+ * NUL-terminated strings, borrowed, valid until the next call or
+ * csv_reader_free. Returns 0 at the end of the input, or -1 when the record
+ * is malformed, with *error set to a static English message for _():
+ * "a quoted field is not closed", "text after a closing quote" or "a field
+ * is longer than 64 KiB". *fields is NULL and *n 0 when 0 or -1 is returned.
+ * *line receives the 1-based line where the record starts, also on -1.
+ * line and error may be NULL. After -1 the next call goes on with the next
+ * record (an unclosed quote runs to the end of the input, so it is the last).
+ */
+int csv_reader_next(struct csv_reader *r, char ***fields, size_t *n, long *line,
+    const char **error);
 
 #endif

@@ -9,5 +9,7 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* The singular or plural form for n. */
+#define P_(s, p, n) ngettext(s, p, (unsigned long)(n))
 
 #endif

@@ -25,4 +25,25 @@ const char *validate_text(const char *s, bool required, int max_chars);
 /* Characters (not bytes) in valid UTF-8 s. */
 int validate_chars(const char *s);
 
+#define VALIDATE_EMAIL_MAX 254		/* bytes of a whole email address */
+#define VALIDATE_EMAIL_LOCAL_MAX 64	/* bytes before the @ */
+
+/*
+ * An email address local@domain, as typed (not trimmed: see
+ * email_normalise). NULL when acceptable, else a static English message for
+ * _() with no conversions. s NULL or "" gives "this field is required".
+ * The local part is 1..64 bytes of letters, digits, !#$%&'*+/=?^_`{|}~.-
+ * and UTF-8, with no dot first, last or twice in a row. The domain has at
+ * least two labels of letters, digits, '-' and UTF-8, none empty, none
+ * starting or ending with '-', the last at least 2 characters. At most 254
+ * bytes in all, valid UTF-8, no spaces or control characters.
+ */
+const char *validate_email(const char *s);
+/*
+ * A copy of s without surrounding white space and with the part after the
+ * last @ in ASCII lower case (the local part is left alone). Owned by the
+ * caller; NULL when s is NULL.
+ */
+char *email_normalise(const char *s);
+
 #endif

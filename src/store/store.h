@@ -21,7 +21,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /*
  * Negative results of writes: every one comes with a message in *error.
@@ -133,6 +133,214 @@ int store_actor_by_login(struct store *st, const char *login, struct actor **out
  * *name, 0 absent, -1 error. */
 int store_person_lookup(struct store *st, const char *login_or_email, int64_t *id,
     char **name, char **error);
+
+/* ---- the people directory (store_people.c) ---- */
+
+struct people_filter {
+	const char *search;		/* typed words, prefix-matched on name, email and
+					 * organisation (diacritics folded); NULL = all */
+	int64_t organisation_id;	/* 0 = any */
+	bool inactive;			/* also deactivated people */
+};
+
+/* One row of the people list; strings borrowed for the callback only. */
+struct person_row {
+	int64_t id;
+	const char *name;
+	const char *organisation;	/* may be NULL */
+	const char *function;		/* config key or free text, may be NULL */
+	const char *email;		/* may be NULL */
+	int groups;			/* current memberships, followers not counted */
+	bool active;
+};
+typedef int (*store_person_cb)(const struct person_row *row, void *arg);
+
+/*
+ * A keyset page of people by name (anchor: a row's name and id; NULL = an
+ * end), as store_groups_page. Erased people are never listed. Visitors get
+ * STORE_DENIED.
+ */
+int store_people_page(struct store *st, const struct actor *who, const struct people_filter *f,
+    const struct date *today, const char *anchor_name, int64_t anchor_id, bool inclusive,
+    bool forward, int limit, store_person_cb cb, void *arg, char **error);
+
+/* A person in full; strings owned, released by store_person_detail_clear. */
+struct person_detail {
+	int64_t id;
+	char *name, *email, *function, *login;
+	int64_t organisation_id;
+	char *organisation;
+	bool coordinator, active, erased;
+	int version;
+};
+/* 1 found, 0 absent, -1 error (visitors: STORE_DENIED). */
+int store_person_get(struct store *st, const struct actor *who, int64_t id,
+    struct person_detail *out, char **error);
+void store_person_detail_clear(struct person_detail *d);
+
+/*
+ * Add a person: name required, email valid and unused, login unused (each
+ * refusal STORE_INVALID naming the field and, for a clash, who has it).
+ * Coordinators only.
+ */
+int store_person_add(struct store *st, const struct actor *who, const struct person_new *p,
+    int64_t *id, char **error);
+/* Change name, email, organisation, function and login; version as read.
+ * The person themself or a coordinator. */
+int store_person_update(struct store *st, const struct actor *who,
+    const struct person_detail *d, char **error);
+
+/*
+ * Remove a person as a coordinator: someone without any history (no
+ * membership, registration, attendance, authored text) is deleted; anyone
+ * else is deactivated (active = 0, history kept). 1 deleted, 2 deactivated,
+ * or a negative store_result.
+ */
+int store_person_remove(struct store *st, const struct actor *who, int64_t id, int version,
+    char **error);
+/* Reactivate a deactivated person. */
+int store_person_reactivate(struct store *st, const struct actor *who, int64_t id,
+    int version, char **error);
+/*
+ * Erase a person's identity on request (privacy law): name, email, login,
+ * function and organisation are dropped, remarks they made cleared, and the
+ * audit log's summaries of their own rows, registrations and memberships name
+ * "#ID" instead (whatever name they had then); memberships, attendance and
+ * hours stay as anonymous counts. Coordinators only; cannot be undone.
+ */
+int store_person_erase(struct store *st, const struct actor *who, int64_t id, int version,
+    char **error);
+
+/* One membership interval of a person; strings borrowed. */
+struct person_group_row {
+	int64_t membership_id, group_id;
+	const char *group_name, *role;
+	const char *start_on, *end_on;	/* end_on NULL = open */
+};
+typedef int (*store_person_group_cb)(const struct person_group_row *row, void *arg);
+/* Every membership of a person, current ones first, newest first. */
+int store_person_groups(struct store *st, const struct actor *who, int64_t person_id,
+    store_person_group_cb cb, void *arg, char **error);
+/* One registration of a person; strings borrowed. */
+struct person_theme_row {
+	int64_t theme_id;
+	const char *title, *status, *registered_on;
+};
+typedef int (*store_person_theme_cb)(const struct person_theme_row *row, void *arg);
+/* The themes a person registered for, newest registration first. */
+int store_person_themes(struct store *st, const struct actor *who, int64_t person_id,
+    store_person_theme_cb cb, void *arg, char **error);
+/* Minutes credited to a person between first and last (inclusive): present or late
+ * at held meetings (attendance minutes, else the meeting's length). */
+int store_person_minutes(struct store *st, const struct actor *who, int64_t person_id,
+    const struct date *first, const struct date *last, long *minutes, char **error);
+
+/* Organisations. */
+struct org_row {
+	int64_t id;
+	const char *name, *kind;	/* kind: school, board, institute, municipality, other */
+	const char *parent;		/* the board of a school, may be NULL */
+	int64_t parent_id;
+	int people;			/* active people */
+	int version;
+};
+typedef int (*store_org_cb)(const struct org_row *row, void *arg);
+/* Every organisation by name (a few thousand at most; paged by the caller's limit
+ * from the anchor name/id as elsewhere, NULL anchor = first). */
+int store_orgs_page(struct store *st, const struct actor *who, const char *search,
+    const char *anchor_name, int64_t anchor_id, bool inclusive, bool forward, int limit,
+    store_org_cb cb, void *arg, char **error);
+/* Add (o) or change (id, version) an organisation (a NULL region keeps the one stored);
+ * a school's parent must be a board.
+ * Names are unique ignoring case. Coordinators only. */
+int store_org_add(struct store *st, const struct actor *who, const struct org_new *o,
+    int64_t *id, char **error);
+int store_org_update(struct store *st, const struct actor *who, int64_t id, int version,
+    const struct org_new *o, char **error);
+/* The organisation named name (ignoring case): 1 with *id, 0 absent, -1. */
+int store_org_by_name(struct store *st, const char *name, int64_t *id, char **error);
+
+/* ---- importing people (store_people.c) ---- */
+
+/* One person to import; text already validated (core/people_import.h). */
+struct import_person_in {
+	const char *name, *email, *organisation, *function, *login;	/* NULL = keep/none */
+	long line;
+};
+struct import_totals {
+	long added, updated, unchanged, organisations_added;
+};
+/*
+ * Import people in one IMMEDIATE transaction: a person is matched by email
+ * (ignoring case) and updated, else added; organisations are matched by
+ * name (ignoring case) or added as kind "school". dry_run does everything
+ * and rolls back. On any failure nothing is kept; *error names the line.
+ * Coordinators only.
+ */
+int store_people_import(struct store *st, const struct actor *who,
+    const struct import_person_in *rows, size_t n, bool dry_run,
+    struct import_totals *totals, char **error);
+
+/* ---- rosters (store_roster.c) ---- */
+
+enum roster_view {
+	ROSTER_AT,		/* the intervals that contain the date */
+	ROSTER_FORMER,		/* who was on it before the date but is not on that day: their earlier intervals */
+	ROSTER_HISTORY		/* every interval */
+};
+
+/* One interval of a roster; strings borrowed for the callback only. */
+struct roster_row {
+	int64_t membership_id, person_id;
+	const char *name;		/* "#ID" for an erased person */
+	const char *organisation, *function, *email;	/* may be NULL */
+	const char *role;		/* lead, member, expert, follower */
+	const char *start_on, *end_on;	/* end_on NULL = open */
+	bool erased;
+};
+typedef int (*store_roster_cb)(const struct roster_row *row, void *arg);
+
+/*
+ * The roster of a group on a date: ROSTER_AT by role (lead, member, expert,
+ * follower) then name; ROSTER_FORMER and ROSTER_HISTORY by name then start.
+ * Any known person may list it; email is only given to those who may export
+ * it (ACCESS_ROSTER_EXPORT), else NULL.
+ */
+int store_roster_each(struct store *st, const struct actor *who, int64_t group_id,
+    const struct date *on, enum roster_view view, store_roster_cb cb, void *arg,
+    char **error);
+/* Rows delivered for export: STORE_DENIED unless ACCESS_ROSTER_EXPORT. */
+int store_roster_export(struct store *st, const struct actor *who, int64_t group_id,
+    const struct date *on, store_roster_cb cb, void *arg, char **error);
+
+/*
+ * Add person to group with role from start (a rejoin opens a new interval):
+ * refused (STORE_INVALID) when it overlaps one of their intervals in the
+ * group, or the person is deactivated. Leads of the group and coordinators.
+ */
+int store_roster_add(struct store *st, const struct actor *who, int64_t group_id,
+    int64_t person_id, const char *role, const struct date *start, char **error);
+/* End an open membership on end (its last day). STORE_CONFLICT when it was
+ * ended or changed meanwhile. */
+int store_roster_end(struct store *st, const struct actor *who, int64_t membership_id,
+    const struct date *end, char **error);
+/* Change the role of an open membership from a date on: the interval ends the
+ * day before and a new one opens (same day as its start: changed in place),
+ * so the roster of earlier dates stays exact. old_role as read (else CONFLICT). */
+int store_roster_set_role(struct store *st, const struct actor *who, int64_t membership_id,
+    const char *old_role, const char *role, const struct date *from, char **error);
+
+/* ---- offline snapshot (store_roster.c) ---- */
+
+/*
+ * Write a self-contained copy to path holding only the given groups (their
+ * rosters, meetings, attendance), network-wide meetings, organisations, the
+ * themes, and the people on those rosters: no intervision notes, no audit
+ * log, no registrations or personal data of anyone else. Every group must be
+ * exportable by who (ACCESS_ROSTER_EXPORT). path: new or empty file.
+ */
+int store_snapshot(struct store *st, const struct actor *who, const char *path,
+    const int64_t *group_ids, size_t n, char **error);
 
 /* ---- themes, groups and memberships (store_groups.c) ---- */
 

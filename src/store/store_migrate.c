@@ -345,6 +345,37 @@ static const struct store_migration store_migrations[] = {
 	"person_id);\n"
 	"DROP INDEX membership_group;\n"
 	},
+	{ 5,
+	/*
+	 * The people directory: search as you type on name, email and
+	 * organisation (an FTS5 table of its own, kept by triggers; erased
+	 * people are left out), and the organisations list by kind.
+	 */
+	"CREATE VIRTUAL TABLE person_fts USING fts5(name, email, organisation,\n"
+	"  tokenize='unicode61 remove_diacritics 2', prefix='2 3');\n"
+	"INSERT INTO person_fts(rowid, name, email, organisation)\n"
+	"  SELECT p.id, p.name, p.email, o.name FROM person p\n"
+	"  LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.erased = 0;\n"
+	"CREATE TRIGGER person_fts_insert AFTER INSERT ON person WHEN NEW.erased = 0 BEGIN\n"
+	"  INSERT INTO person_fts(rowid, name, email, organisation) VALUES (NEW.id, NEW.name,\n"
+	"    NEW.email, (SELECT name FROM organisation WHERE id = NEW.organisation_id));\n"
+	"END;\n"
+	"CREATE TRIGGER person_fts_delete AFTER DELETE ON person BEGIN\n"
+	"  DELETE FROM person_fts WHERE rowid = OLD.id;\n"
+	"END;\n"
+	"CREATE TRIGGER person_fts_update AFTER UPDATE OF name, email, organisation_id, erased\n"
+	"  ON person BEGIN\n"
+	"  DELETE FROM person_fts WHERE rowid = OLD.id;\n"
+	"  INSERT INTO person_fts(rowid, name, email, organisation) SELECT NEW.id, NEW.name,\n"
+	"    NEW.email, (SELECT name FROM organisation WHERE id = NEW.organisation_id)\n"
+	"    WHERE NEW.erased = 0;\n"
+	"END;\n"
+	"CREATE TRIGGER person_fts_organisation AFTER UPDATE OF name ON organisation BEGIN\n"
+	"  UPDATE person_fts SET organisation = NEW.name\n"
+	"    WHERE rowid IN (SELECT id FROM person WHERE organisation_id = NEW.id);\n"
+	"END;\n"
+	"CREATE INDEX organisation_kind ON organisation(kind, name COLLATE NOCASE);\n"
+	},
 };
 
 #define STORE_N_MIGRATIONS (sizeof store_migrations / sizeof store_migrations[0])

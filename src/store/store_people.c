@@ -3,9 +3,13 @@
  */
 #include "autoconf.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "core/access.h"
 #include "core/i18n.h"
+#include "core/validate.h"
 #include "core/xmalloc.h"
 #include "store/store_private.h"
 
@@ -15,13 +19,69 @@ enum {
 	PEOPLE_BY_LOGIN,
 	PEOPLE_LOOKUP,
 	PEOPLE_ID_BY_LOGIN,
+	PEOPLE_PAGE_FIRST,
+	PEOPLE_PAGE_AFTER,
+	PEOPLE_PAGE_LAST,
+	PEOPLE_PAGE_BEFORE,
+	PEOPLE_GET,
+	PEOPLE_EMAIL_OWNER,
+	PEOPLE_LOGIN_OWNER,
+	PEOPLE_UPDATE,
+	PEOPLE_DELETE,
+	PEOPLE_SET_ACTIVE,
+	PEOPLE_ERASE,
+	PEOPLE_ERASE_INTEREST,
+	PEOPLE_ERASE_ATTENDANCE,
+	PEOPLE_ERASE_AUDIT_LOGIN,
+	PEOPLE_ERASE_AUDIT_SELF,
+	PEOPLE_ERASE_AUDIT_INTEREST,
+	PEOPLE_ERASE_AUDIT_MEMBERSHIP,
+	PEOPLE_GROUPS,
+	PEOPLE_THEMES,
+	PEOPLE_MINUTES,
+	PEOPLE_ORGS_FIRST,
+	PEOPLE_ORGS_AFTER,
+	PEOPLE_ORGS_LAST,
+	PEOPLE_ORGS_BEFORE,
+	PEOPLE_ORG_BY_NAME,
+	PEOPLE_ORG_KIND,
+	PEOPLE_ORG_UPDATE,
+	PEOPLE_IMPORT_MATCH,
+	PEOPLE_IMPORT_UPDATE,
 	PEOPLE__COUNT
 };
+
+#define PEOPLE_PAGE(CMP, DIR) \
+	"SELECT p.id AS id, p.name AS name, o.name, p.function, p.email, " \
+	"(SELECT count(*) FROM membership m WHERE m.person_id = p.id AND m.role <> 'follower' " \
+	" AND m.start_on <= ?1 AND (m.end_on IS NULL OR m.end_on >= ?1)), p.active " \
+	"FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id " \
+	"WHERE p.erased = 0 AND (?2 = 1 OR p.active = 1) " \
+	"AND (?3 IS NULL OR p.organisation_id = ?3) " \
+	"AND (?4 IS NULL OR p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?4)) " \
+	CMP " ORDER BY p.name COLLATE NOCASE " DIR ", p.id " DIR " LIMIT ?8"
+#define PEOPLE_AFTER "AND p.name >= ?5 COLLATE NOCASE " \
+	"AND (p.name > ?5 COLLATE NOCASE OR p.id > ?6 - ?7)"
+#define PEOPLE_BEFORE "AND p.name <= ?5 COLLATE NOCASE " \
+	"AND (p.name < ?5 COLLATE NOCASE OR p.id < ?6 + ?7)"
+
+#define PEOPLE_ORGS(CMP, DIR) \
+	"SELECT o.id AS id, o.name AS name, o.kind, b.name, o.parent_id, " \
+	"(SELECT count(*) FROM person p WHERE p.organisation_id = o.id AND p.active = 1), " \
+	"o.version FROM organisation o LEFT JOIN organisation b ON b.id = o.parent_id " \
+	"WHERE (?1 IS NULL OR instr(lower(o.name), lower(?1)) > 0) " \
+	CMP " ORDER BY o.name COLLATE NOCASE " DIR ", o.id " DIR " LIMIT ?5"
+#define PEOPLE_ORGS_AFTER_SQL "AND o.name >= ?2 COLLATE NOCASE " \
+	"AND (o.name > ?2 COLLATE NOCASE OR o.id > ?3 - ?4)"
+#define PEOPLE_ORGS_BEFORE_SQL "AND o.name <= ?2 COLLATE NOCASE " \
+	"AND (o.name < ?2 COLLATE NOCASE OR o.id < ?3 + ?4)"
 
 static const char *const people_sql[PEOPLE__COUNT] = {
 	[PEOPLE_ORG_INSERT] =
 	    "INSERT INTO organisation (name, kind, parent_id, region) VALUES (?1, ?2, ?3, ?4)",
 	[PEOPLE_PERSON_INSERT] =
+	    "/* scan ok: the plan lists SQLite's foreign-key child scans, which run only "
+	    "while deferred violations are outstanding, never here */ "
 	    "INSERT INTO person (name, email, organisation_id, function, login, coordinator) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[PEOPLE_BY_LOGIN] =
@@ -31,6 +91,79 @@ static const char *const people_sql[PEOPLE__COUNT] = {
 	[PEOPLE_LOOKUP] =
 	    "SELECT id, name FROM person WHERE (login = ?1 OR email = ?1) "
 	    "AND active = 1 AND erased = 0",
+	[PEOPLE_PAGE_FIRST] = PEOPLE_PAGE("", "ASC"),
+	[PEOPLE_PAGE_AFTER] = PEOPLE_PAGE(PEOPLE_AFTER, "ASC"),
+	[PEOPLE_PAGE_LAST] = "SELECT * FROM (" PEOPLE_PAGE("", "DESC")
+	    ") ORDER BY name COLLATE NOCASE, id",
+	[PEOPLE_PAGE_BEFORE] = "SELECT * FROM (" PEOPLE_PAGE(PEOPLE_BEFORE, "DESC")
+	    ") ORDER BY name COLLATE NOCASE, id",
+	[PEOPLE_GET] =
+	    "SELECT p.id, p.name, p.email, p.function, p.login, p.organisation_id, o.name, "
+	    "p.coordinator, p.active, p.erased, p.version FROM person p "
+	    "LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.id = ?1",
+	[PEOPLE_EMAIL_OWNER] = "SELECT name FROM person WHERE email = ?1 AND id <> ?2",
+	[PEOPLE_LOGIN_OWNER] = "SELECT name FROM person WHERE login = ?1 AND id <> ?2",
+	[PEOPLE_UPDATE] =
+	    "UPDATE person SET name = ?3, email = ?4, organisation_id = ?5, function = ?6, "
+	    "login = ?7, version = version + 1 WHERE id = ?1 AND version = ?2 AND erased = 0",
+	[PEOPLE_DELETE] = "/* scan ok: the foreign keys look for history; deleting is rare */ "
+	    "DELETE FROM person WHERE id = ?1 AND version = ?2",
+	[PEOPLE_SET_ACTIVE] =
+	    "UPDATE person SET active = ?3, version = version + 1 "
+	    "WHERE id = ?1 AND version = ?2 AND erased = 0",
+	[PEOPLE_ERASE] =
+	    "UPDATE person SET name = '#' || id, email = NULL, login = NULL, function = NULL, "
+	    "organisation_id = NULL, settings = NULL, coordinator = 0, active = 0, erased = 1, "
+	    "version = version + 1 WHERE id = ?1 AND version = ?2 AND erased = 0",
+	[PEOPLE_ERASE_INTEREST] = "UPDATE interest SET remark = NULL WHERE person_id = ?1",
+	[PEOPLE_ERASE_ATTENDANCE] = "UPDATE attendance SET remark = NULL WHERE person_id = ?1",
+	[PEOPLE_ERASE_AUDIT_LOGIN] = "UPDATE audit SET login = NULL WHERE person_id = ?1",
+	/* the log's rows about the person: their own, and "NAME → …" of their
+	 * registrations and memberships (whatever name they had then) */
+	[PEOPLE_ERASE_AUDIT_SELF] =
+	    "UPDATE audit SET summary = ?2 WHERE entity = 'person' AND entity_id = ?1",
+	[PEOPLE_ERASE_AUDIT_INTEREST] =
+	    "UPDATE audit SET summary = ?2 || substr(summary, instr(summary, ' → ')) "
+	    "WHERE entity = 'interest' AND entity_id = ?1 AND instr(summary, ' → ') > 0",
+	[PEOPLE_ERASE_AUDIT_MEMBERSHIP] =
+	    "UPDATE audit SET summary = ?2 || substr(summary, instr(summary, ' → ')) "
+	    "WHERE entity = 'membership' AND entity_id IN "
+	    "(SELECT id FROM membership WHERE person_id = ?1) AND instr(summary, ' → ') > 0",
+	[PEOPLE_GROUPS] =
+	    "SELECT m.id, g.id, g.name, m.role, m.start_on, m.end_on FROM membership m "
+	    "JOIN grp g ON g.id = m.group_id WHERE m.person_id = ?1 "
+	    "ORDER BY (m.end_on IS NOT NULL AND m.end_on < ?2), m.start_on DESC, g.name",
+	[PEOPLE_THEMES] =
+	    "SELECT t.id, t.title, t.status, i.registered_on FROM interest i "
+	    "JOIN theme t ON t.id = i.theme_id WHERE i.person_id = ?1 "
+	    "ORDER BY i.registered_on DESC, t.title",
+	[PEOPLE_MINUTES] =
+	    "SELECT coalesce(sum(coalesce(a.minutes, CAST(round((julianday(mt.ends_at) - "
+	    "julianday(mt.starts_at)) * 1440) AS INTEGER))), 0) FROM attendance a "
+	    "JOIN meeting mt ON mt.id = a.meeting_id WHERE a.person_id = ?1 "
+	    "AND a.status IN ('present', 'late') AND mt.status = 'held' "
+	    "AND mt.starts_at >= ?2 AND mt.starts_at < ?3",
+	[PEOPLE_ORGS_FIRST] = PEOPLE_ORGS("", "ASC"),
+	[PEOPLE_ORGS_AFTER] = PEOPLE_ORGS(PEOPLE_ORGS_AFTER_SQL, "ASC"),
+	[PEOPLE_ORGS_LAST] = "SELECT * FROM (" PEOPLE_ORGS("", "DESC")
+	    ") ORDER BY name COLLATE NOCASE, id",
+	[PEOPLE_ORGS_BEFORE] = "SELECT * FROM (" PEOPLE_ORGS(PEOPLE_ORGS_BEFORE_SQL, "DESC")
+	    ") ORDER BY name COLLATE NOCASE, id",
+	[PEOPLE_ORG_BY_NAME] =
+	    "SELECT id FROM organisation WHERE name = ?1 COLLATE NOCASE AND id <> ?2 "
+	    "ORDER BY id LIMIT 1",
+	[PEOPLE_ORG_KIND] = "SELECT kind FROM organisation WHERE id = ?1",
+	[PEOPLE_ORG_UPDATE] =
+	    "UPDATE organisation SET name = ?3, kind = ?4, parent_id = ?5, "
+	    "region = coalesce(?6, region), "
+	    "version = version + 1 WHERE id = ?1 AND version = ?2",
+	[PEOPLE_IMPORT_MATCH] =
+	    "SELECT id, name, organisation_id, function, login, erased FROM person "
+	    "WHERE email = ?1",
+	[PEOPLE_IMPORT_UPDATE] =
+	    "UPDATE person SET name = ?2, organisation_id = coalesce(?3, organisation_id), "
+	    "function = coalesce(?4, function), login = coalesce(?5, login), "
+	    "version = version + 1 WHERE id = ?1",
 };
 
 const struct store_sql_table store_people_table = {
@@ -145,4 +278,790 @@ store_person_id_by_login(struct store *st, const char *login, int64_t *id, char 
 	}
 	store_done(s);
 	return ret;
+}
+
+/* ---- the directory ---- */
+
+/* Visitors see nobody: 0 when who may look, else STORE_DENIED. */
+static int
+people_may_view(const struct actor *who, char **error)
+{
+	if (access_allows(who, ACCESS_PEOPLE_VIEW, NULL))
+		return 0;
+	return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_PEOPLE_VIEW)));
+}
+
+int
+store_people_page(struct store *st, const struct actor *who, const struct people_filter *f,
+    const struct date *today, const char *anchor_name, int64_t anchor_id, bool inclusive,
+    bool forward, int limit, store_person_cb cb, void *arg, char **error)
+{
+	int idx = forward ? (anchor_name != NULL ? PEOPLE_PAGE_AFTER : PEOPLE_PAGE_FIRST) :
+	    (anchor_name != NULL ? PEOPLE_PAGE_BEFORE : PEOPLE_PAGE_LAST);
+	struct person_row r;
+	sqlite3_stmt *s;
+	char *match;
+	int rc;
+
+	if ((rc = people_may_view(who, error)) != 0)
+		return rc;
+	if ((s = store_stmt(st, &store_people_table, idx, error)) == NULL)
+		return STORE_ERROR;
+	store_bind_date(s, 1, today);
+	sqlite3_bind_int(s, 2, f != NULL && f->inactive ? 1 : 0);
+	store_bind_id(s, 3, f != NULL ? f->organisation_id : 0);
+	match = store_fts_query(f != NULL ? f->search : NULL);
+	store_bind_text(s, 4, match);
+	free(match);
+	if (anchor_name != NULL) {
+		sqlite3_bind_text(s, 5, anchor_name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 6, anchor_id);
+	}
+	sqlite3_bind_int(s, 7, inclusive ? 1 : 0);
+	sqlite3_bind_int(s, 8, limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(s, 0);
+		r.name = (const char *)sqlite3_column_text(s, 1);
+		r.organisation = (const char *)sqlite3_column_text(s, 2);
+		r.function = (const char *)sqlite3_column_text(s, 3);
+		r.email = (const char *)sqlite3_column_text(s, 4);
+		r.groups = sqlite3_column_int(s, 5);
+		r.active = sqlite3_column_int(s, 6) != 0;
+		if (cb(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, _("reading people"), error);
+	return 0;
+}
+
+int
+store_person_get(struct store *st, const struct actor *who, int64_t id,
+    struct person_detail *out, char **error)
+{
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = people_may_view(who, error)) != 0)
+		return rc;
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_GET, error)) == NULL)
+		return STORE_ERROR;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(s, 0);
+		out->name = store_column_dup(s, 1);
+		out->email = store_column_dup(s, 2);
+		out->function = store_column_dup(s, 3);
+		out->login = store_column_dup(s, 4);
+		out->organisation_id = sqlite3_column_int64(s, 5);
+		out->organisation = store_column_dup(s, 6);
+		out->coordinator = sqlite3_column_int(s, 7) != 0;
+		out->active = sqlite3_column_int(s, 8) != 0;
+		out->erased = sqlite3_column_int(s, 9) != 0;
+		out->version = sqlite3_column_int(s, 10);
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(st, rc, _("reading a person"), error);
+	}
+	store_done(s);
+	return ret;
+}
+
+void
+store_person_detail_clear(struct person_detail *d)
+{
+	if (d == NULL)
+		return;
+	free(d->name);
+	free(d->email);
+	free(d->function);
+	free(d->login);
+	free(d->organisation);
+	memset(d, 0, sizeof *d);
+}
+
+/* The name of another person holding value in the column of statement idx
+ * (allocated), or NULL. */
+static char *
+people_owner(struct store *st, int idx, const char *value, int64_t except)
+{
+	sqlite3_stmt *s;
+
+	if (value == NULL || *value == '\0')
+		return NULL;
+	if ((s = store_stmt(st, &store_people_table, idx, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, value, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, except);
+	return store_summary(s);
+}
+
+/* Check the fields of a person (inside the caller's transaction): 0 or STORE_INVALID. */
+static int
+people_validate(struct store *st, int64_t id, const char *name, const char *email,
+    const char *login, char **error)
+{
+	const char *why;
+	char *owner;
+
+	if ((why = validate_line(name, true, VALIDATE_TITLE_MAX)) != NULL)
+		return store_refuse_field(error, _("name"), why, VALIDATE_TITLE_MAX);
+	if (email != NULL && *email != '\0' && (why = validate_email(email)) != NULL)
+		return store_refuse(error, STORE_INVALID, "%s: %s", _("email"), _(why));
+	if (login != NULL && *login != '\0' &&
+	    (why = validate_line(login, false, 64)) != NULL)
+		return store_refuse_field(error, _("login"), why, 64);
+	if ((owner = people_owner(st, PEOPLE_EMAIL_OWNER, email, id)) != NULL) {
+		store_refuse(error, STORE_INVALID, _("email: %s already has this address."),
+		    owner[0] == '#' ? _("an erased person") : owner);
+		free(owner);
+		return STORE_INVALID;
+	}
+	if ((owner = people_owner(st, PEOPLE_LOGIN_OWNER, login, id)) != NULL) {
+		store_refuse(error, STORE_INVALID, _("login: %s already has this login."),
+		    owner[0] == '#' ? _("an erased person") : owner);
+		free(owner);
+		return STORE_INVALID;
+	}
+	return 0;
+}
+
+int
+store_person_add(struct store *st, const struct actor *who, const struct person_new *p,
+    int64_t *id, char **error)
+{
+	int ret;
+
+	if (store_writable(st, error) != 0)
+		return STORE_ERROR;
+	if (!access_allows(who, ACCESS_PERSON_ADD, NULL))
+		return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_PERSON_ADD)));
+	if (store_begin(st, error) != 0)
+		return STORE_ERROR;
+	if ((ret = people_validate(st, 0, p->name, p->email, p->login, error)) != 0) {
+		store_rollback(st);
+		return ret;
+	}
+	if (store_person_insert(st, who, p, id, error) != 0) {
+		store_rollback(st);
+		return STORE_ERROR;
+	}
+	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
+}
+
+/* Run a versioned UPDATE of a person, audited. */
+static int
+people_versioned(struct store *st, const struct actor *who, sqlite3_stmt *s, int64_t id,
+    const char *action, const char *summary, char **error)
+{
+	return store_update_versioned(st, who, s, "person", id, action, summary,
+	    _("Someone else changed this person meanwhile; it was reloaded. "
+	    "Make your change again."), error);
+}
+
+int
+store_person_update(struct store *st, const struct actor *who, const struct person_detail *d,
+    char **error)
+{
+	struct access_ctx ctx = { .owner_id = d->id };
+	sqlite3_stmt *s;
+	int ret;
+
+	if (store_writable(st, error) != 0)
+		return STORE_ERROR;
+	if (!access_allows(who, ACCESS_PERSON_EDIT, &ctx))
+		return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_PERSON_EDIT)));
+	if (store_begin(st, error) != 0)
+		return STORE_ERROR;
+	if ((ret = people_validate(st, d->id, d->name, d->email, d->login, error)) != 0)
+		goto out;
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_UPDATE, error)) == NULL) {
+		ret = STORE_ERROR;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, d->id);
+	sqlite3_bind_int(s, 2, d->version);
+	store_bind_text(s, 3, d->name);
+	store_bind_text(s, 4, d->email);
+	store_bind_id(s, 5, d->organisation_id);
+	store_bind_text(s, 6, d->function);
+	store_bind_text(s, 7, d->login);
+	if ((ret = people_versioned(st, who, s, d->id, "update", d->name, error)) != 0)
+		goto out;
+	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
+out:
+	store_rollback(st);
+	return ret;
+}
+
+/* The name of person id for an audit summary (allocated), or NULL. */
+static char *
+people_name(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = store_stmt(st, &store_people_table, PEOPLE_GET, NULL);
+	char *name = NULL;
+
+	if (s == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		name = store_column_dup(s, 1);
+	store_done(s);
+	return name;
+}
+
+int
+store_person_remove(struct store *st, const struct actor *who, int64_t id, int version,
+    char **error)
+{
+	sqlite3_stmt *s;
+	char *name;
+	int rc, ret;
+
+	if (store_writable(st, error) != 0)
+		return STORE_ERROR;
+	if (!access_allows(who, ACCESS_PERSON_REMOVE, NULL))
+		return store_refuse(error, STORE_DENIED, "%s",
+		    _(access_reason(ACCESS_PERSON_REMOVE)));
+	if (who->person_id == id)
+		return store_refuse(error, STORE_INVALID, "%s",
+		    _("You cannot deactivate yourself."));
+	if ((name = people_name(st, id)) == NULL)
+		return store_refuse(error, STORE_NOT_FOUND, "%s", _("That person no longer exists."));
+	if (store_begin(st, error) != 0) {
+		free(name);
+		return STORE_ERROR;
+	}
+	/* Anyone with history is kept: the foreign keys refuse the delete. */
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_DELETE, error)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, version);
+	rc = sqlite3_step(s);
+	store_done(s);
+	if (rc == SQLITE_DONE && sqlite3_changes(st->db) == 1) {
+		if (store_audit(st, who, "delete", "person", id, name, error) != 0)
+			goto fail;
+		ret = 1;
+	} else if (rc == SQLITE_DONE) {
+		store_rollback(st);
+		free(name);
+		return store_refuse(error, STORE_CONFLICT, "%s",
+		    _("Someone else changed this person meanwhile; it was reloaded. "
+		    "Make your change again."));
+	} else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+		if ((s = store_stmt(st, &store_people_table, PEOPLE_SET_ACTIVE, error)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int(s, 2, version);
+		sqlite3_bind_int(s, 3, 0);
+		if ((ret = people_versioned(st, who, s, id, "deactivate", name, error)) != 0) {
+			store_rollback(st);
+			free(name);
+			return ret;
+		}
+		ret = 2;
+	} else {
+		store_fail(st, rc, _("removing a person"), error);
+		goto fail;
+	}
+	free(name);
+	return store_commit(st, error) == 0 ? ret : STORE_ERROR;
+fail:
+	store_rollback(st);
+	free(name);
+	return STORE_ERROR;
+}
+
+int
+store_person_reactivate(struct store *st, const struct actor *who, int64_t id, int version,
+    char **error)
+{
+	sqlite3_stmt *s;
+	char *name;
+	int ret;
+
+	if (store_writable(st, error) != 0)
+		return STORE_ERROR;
+	if (!access_allows(who, ACCESS_PERSON_REMOVE, NULL))
+		return store_refuse(error, STORE_DENIED, "%s",
+		    _(access_reason(ACCESS_PERSON_REMOVE)));
+	name = people_name(st, id);
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_SET_ACTIVE, error)) == NULL) {
+		free(name);
+		return STORE_ERROR;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, version);
+	sqlite3_bind_int(s, 3, 1);
+	ret = people_versioned(st, who, s, id, "reactivate", name, error);
+	free(name);
+	return ret;
+}
+
+/* Run statement idx with person id bound as ?1, inside the caller's transaction. */
+static int
+people_exec_id(struct store *st, int idx, int64_t id, char **error)
+{
+	sqlite3_stmt *s = store_stmt(st, &store_people_table, idx, error);
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	return store_exec_stmt(st, s, _("erasing a person"), error);
+}
+
+int
+store_person_erase(struct store *st, const struct actor *who, int64_t id, int version,
+    char **error)
+{
+	static const int scrub[] = {
+		PEOPLE_ERASE_AUDIT_SELF, PEOPLE_ERASE_AUDIT_INTEREST, PEOPLE_ERASE_AUDIT_MEMBERSHIP
+	};
+	char anon[32];
+	sqlite3_stmt *s;
+	char *name;
+	size_t i;
+	int ret;
+
+	if (store_writable(st, error) != 0)
+		return STORE_ERROR;
+	if (!access_allows(who, ACCESS_PERSON_REMOVE, NULL))
+		return store_refuse(error, STORE_DENIED, "%s",
+		    _(access_reason(ACCESS_PERSON_REMOVE)));
+	if (who->person_id == id)
+		return store_refuse(error, STORE_INVALID, "%s", _("You cannot erase yourself."));
+	if ((name = people_name(st, id)) == NULL)
+		return store_refuse(error, STORE_NOT_FOUND, "%s", _("That person no longer exists."));
+	snprintf(anon, sizeof anon, "#%lld", (long long)id);
+	if (store_begin(st, error) != 0) {
+		free(name);
+		return STORE_ERROR;
+	}
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_ERASE, error)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, version);
+	/* the audit row of the erasure names the number, never the name */
+	if ((ret = people_versioned(st, who, s, id, "erase", anon, error)) != 0) {
+		store_rollback(st);
+		free(name);
+		return ret;
+	}
+	if (people_exec_id(st, PEOPLE_ERASE_INTEREST, id, error) != 0 ||
+	    people_exec_id(st, PEOPLE_ERASE_ATTENDANCE, id, error) != 0 ||
+	    people_exec_id(st, PEOPLE_ERASE_AUDIT_LOGIN, id, error) != 0)
+		goto fail;
+	for (i = 0; i < sizeof scrub / sizeof scrub[0]; i++) {
+		if ((s = store_stmt(st, &store_people_table, scrub[i], error)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_text(s, 2, anon, -1, SQLITE_TRANSIENT);
+		if (store_exec_stmt(st, s, _("erasing a person"), error) != 0)
+			goto fail;
+	}
+	free(name);
+	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
+fail:
+	store_rollback(st);
+	free(name);
+	return STORE_ERROR;
+}
+
+int
+store_person_groups(struct store *st, const struct actor *who, int64_t person_id,
+    store_person_group_cb cb, void *arg, char **error)
+{
+	struct date today = date_today();
+	struct person_group_row r;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = people_may_view(who, error)) != 0)
+		return rc;
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_GROUPS, error)) == NULL)
+		return STORE_ERROR;
+	sqlite3_bind_int64(s, 1, person_id);
+	store_bind_date(s, 2, &today);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.membership_id = sqlite3_column_int64(s, 0);
+		r.group_id = sqlite3_column_int64(s, 1);
+		r.group_name = (const char *)sqlite3_column_text(s, 2);
+		r.role = (const char *)sqlite3_column_text(s, 3);
+		r.start_on = (const char *)sqlite3_column_text(s, 4);
+		r.end_on = (const char *)sqlite3_column_text(s, 5);
+		if (cb(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, _("reading memberships"), error);
+	return 0;
+}
+
+int
+store_person_themes(struct store *st, const struct actor *who, int64_t person_id,
+    store_person_theme_cb cb, void *arg, char **error)
+{
+	struct person_theme_row r;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = people_may_view(who, error)) != 0)
+		return rc;
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_THEMES, error)) == NULL)
+		return STORE_ERROR;
+	sqlite3_bind_int64(s, 1, person_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.theme_id = sqlite3_column_int64(s, 0);
+		r.title = (const char *)sqlite3_column_text(s, 1);
+		r.status = (const char *)sqlite3_column_text(s, 2);
+		r.registered_on = (const char *)sqlite3_column_text(s, 3);
+		if (cb(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, _("reading registrations"), error);
+	return 0;
+}
+
+int
+store_person_minutes(struct store *st, const struct actor *who, int64_t person_id,
+    const struct date *first, const struct date *last, long *minutes, char **error)
+{
+	char from[DATETIME_ISO_LEN], to[DATETIME_ISO_LEN];
+	struct date after = date_add_days(last, 1);
+	sqlite3_stmt *s;
+	int rc;
+
+	*minutes = 0;
+	if ((rc = people_may_view(who, error)) != 0)
+		return rc;
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_MINUTES, error)) == NULL)
+		return STORE_ERROR;
+	sqlite3_bind_int64(s, 1, person_id);
+	sqlite3_bind_text(s, 2, datetime_format_iso(first, 0, from), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, datetime_format_iso(&after, 0, to), -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*minutes = (long)sqlite3_column_int64(s, 0);
+	store_done(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, _("counting hours"), error);
+	return 0;
+}
+
+/* ---- organisations ---- */
+
+int
+store_orgs_page(struct store *st, const struct actor *who, const char *search,
+    const char *anchor_name, int64_t anchor_id, bool inclusive, bool forward, int limit,
+    store_org_cb cb, void *arg, char **error)
+{
+	int idx = forward ? (anchor_name != NULL ? PEOPLE_ORGS_AFTER : PEOPLE_ORGS_FIRST) :
+	    (anchor_name != NULL ? PEOPLE_ORGS_BEFORE : PEOPLE_ORGS_LAST);
+	struct org_row r;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = people_may_view(who, error)) != 0)
+		return rc;
+	if ((s = store_stmt(st, &store_people_table, idx, error)) == NULL)
+		return STORE_ERROR;
+	store_bind_text(s, 1, search);
+	if (anchor_name != NULL) {
+		sqlite3_bind_text(s, 2, anchor_name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 3, anchor_id);
+	}
+	sqlite3_bind_int(s, 4, inclusive ? 1 : 0);
+	sqlite3_bind_int(s, 5, limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(s, 0);
+		r.name = (const char *)sqlite3_column_text(s, 1);
+		r.kind = (const char *)sqlite3_column_text(s, 2);
+		r.parent = (const char *)sqlite3_column_text(s, 3);
+		r.parent_id = sqlite3_column_int64(s, 4);
+		r.people = sqlite3_column_int(s, 5);
+		r.version = sqlite3_column_int(s, 6);
+		if (cb(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, _("reading organisations"), error);
+	return 0;
+}
+
+/* The organisation named name other than except: 1 with *id, 0, -1. */
+static int
+people_org_named(struct store *st, const char *name, int64_t except, int64_t *id,
+    char **error)
+{
+	sqlite3_stmt *s = store_stmt(st, &store_people_table, PEOPLE_ORG_BY_NAME, error);
+	int rc, ret = 0;
+
+	*id = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, except);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(st, rc, _("looking up an organisation"), error);
+	}
+	store_done(s);
+	return ret;
+}
+
+int
+store_org_by_name(struct store *st, const char *name, int64_t *id, char **error)
+{
+	return people_org_named(st, name, 0, id, error);
+}
+
+/* Check an organisation (inside the caller's transaction): 0 or a store_result. */
+static int
+people_org_validate(struct store *st, int64_t id, const struct org_new *o, char **error)
+{
+	sqlite3_stmt *s;
+	const char *why;
+	int64_t other;
+	int rc;
+
+	if ((why = validate_line(o->name, true, VALIDATE_TITLE_MAX)) != NULL)
+		return store_refuse_field(error, _("name"), why, VALIDATE_TITLE_MAX);
+	if ((rc = people_org_named(st, o->name, id, &other, error)) != 0)
+		return rc < 0 ? STORE_ERROR : store_refuse(error, STORE_INVALID, "%s",
+		    _("name: another organisation already has this name."));
+	if (o->parent_id == 0)
+		return 0;
+	if (o->kind != ORG_SCHOOL)
+		return store_refuse(error, STORE_INVALID, "%s",
+		    _("board: only a school belongs to a board."));
+	if (o->parent_id == id)
+		return store_refuse(error, STORE_INVALID, "%s",
+		    _("board: an organisation cannot be its own board."));
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_ORG_KIND, error)) == NULL)
+		return STORE_ERROR;
+	sqlite3_bind_int64(s, 1, o->parent_id);
+	rc = sqlite3_step(s);
+	rc = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), "board") == 0;
+	store_done(s);
+	if (!rc)
+		return store_refuse(error, STORE_INVALID, "%s",
+		    _("board: a school's board must be an organisation of the kind board."));
+	return 0;
+}
+
+int
+store_org_add(struct store *st, const struct actor *who, const struct org_new *o,
+    int64_t *id, char **error)
+{
+	int ret;
+
+	if (store_writable(st, error) != 0)
+		return STORE_ERROR;
+	if (!access_allows(who, ACCESS_ORG_EDIT, NULL))
+		return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_ORG_EDIT)));
+	if (store_begin(st, error) != 0)
+		return STORE_ERROR;
+	if ((ret = people_org_validate(st, 0, o, error)) != 0) {
+		store_rollback(st);
+		return ret;
+	}
+	if (store_org_insert(st, who, o, id, error) != 0) {
+		store_rollback(st);
+		return STORE_ERROR;
+	}
+	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
+}
+
+int
+store_org_update(struct store *st, const struct actor *who, int64_t id, int version,
+    const struct org_new *o, char **error)
+{
+	sqlite3_stmt *s;
+	int ret;
+
+	if (store_writable(st, error) != 0)
+		return STORE_ERROR;
+	if (!access_allows(who, ACCESS_ORG_EDIT, NULL))
+		return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_ORG_EDIT)));
+	if (store_begin(st, error) != 0)
+		return STORE_ERROR;
+	if ((ret = people_org_validate(st, id, o, error)) != 0)
+		goto out;
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_ORG_UPDATE, error)) == NULL) {
+		ret = STORE_ERROR;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, version);
+	store_bind_text(s, 3, o->name);
+	sqlite3_bind_text(s, 4, people_org_kinds[o->kind], -1, SQLITE_STATIC);
+	store_bind_id(s, 5, o->parent_id);
+	store_bind_text(s, 6, o->region);
+	ret = store_update_versioned(st, who, s, "organisation", id, "update", o->name,
+	    _("Someone else changed this organisation meanwhile; it was reloaded. "
+	    "Make your change again."), error);
+	if (ret != 0)
+		goto out;
+	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
+out:
+	store_rollback(st);
+	return ret;
+}
+
+/* ---- import ---- */
+
+/* The organisation of an imported row: matched by name or added. 0 or -1. */
+static int
+people_import_org(struct store *st, const struct actor *who, const char *name, int64_t *id,
+    struct import_totals *t, char **error)
+{
+	struct org_new o = { .name = name, .kind = ORG_SCHOOL };
+	int rc;
+
+	*id = 0;
+	if (name == NULL || *name == '\0')
+		return 0;
+	if ((rc = people_org_named(st, name, 0, id, error)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (store_org_insert(st, who, &o, id, error) != 0)
+		return -1;
+	t->organisations_added++;
+	return 0;
+}
+
+/* Is text a (possibly NULL) column value equal to v? Empty counts as NULL. */
+static bool
+people_same(sqlite3_stmt *s, int col, const char *v)
+{
+	const char *have = (const char *)sqlite3_column_text(s, col);
+
+	if (v == NULL || *v == '\0')
+		return have == NULL || *have == '\0';
+	return have != NULL && strcmp(have, v) == 0;
+}
+
+/* Update the matched person (the row of match) when anything differs. */
+static int
+people_import_update(struct store *st, const struct actor *who, sqlite3_stmt *match,
+    const struct import_person_in *r, int64_t org, struct import_totals *t, char **error)
+{
+	int64_t id = sqlite3_column_int64(match, 0);
+	sqlite3_stmt *s;
+
+	if (strcmp((const char *)sqlite3_column_text(match, 1), r->name) == 0 &&
+	    (org == 0 || sqlite3_column_int64(match, 2) == org) &&
+	    (r->function == NULL || people_same(match, 3, r->function)) &&
+	    (r->login == NULL || people_same(match, 4, r->login))) {
+		store_done(match);
+		t->unchanged++;
+		return 0;
+	}
+	store_done(match);
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_IMPORT_UPDATE, error)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, r->name);
+	store_bind_id(s, 3, org);
+	store_bind_text(s, 4, r->function);
+	store_bind_text(s, 5, r->login);
+	if (store_exec_stmt(st, s, _("importing people"), error) != 0 ||
+	    store_audit(st, who, "update", "person", id, r->name, error) != 0)
+		return -1;
+	t->updated++;
+	return 0;
+}
+
+/* One row of an import, inside the caller's transaction. */
+static int
+people_import_row(struct store *st, const struct actor *who, const struct import_person_in *r,
+    struct import_totals *t, char **error)
+{
+	struct person_new p = { .name = r->name, .email = r->email, .function = r->function,
+	    .login = r->login };
+	sqlite3_stmt *match = NULL;
+	int64_t self = 0;
+	char *owner;
+	int rc;
+
+	if (people_import_org(st, who, r->organisation, &p.organisation_id, t, error) != 0)
+		return -1;
+	if (r->email != NULL && *r->email != '\0') {
+		if ((match = store_stmt(st, &store_people_table, PEOPLE_IMPORT_MATCH, error)) == NULL)
+			return -1;
+		sqlite3_bind_text(match, 1, r->email, -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(match)) == SQLITE_ROW) {
+			self = sqlite3_column_int64(match, 0);
+		} else {
+			store_done(match);
+			match = NULL;
+			if (rc != SQLITE_DONE)
+				return store_fail(st, rc, _("importing people"), error);
+		}
+	}
+	if ((owner = people_owner(st, PEOPLE_LOGIN_OWNER, r->login, self)) != NULL) {
+		store_done(match);
+		store_refuse(error, STORE_INVALID, _("login %s already belongs to %s"), r->login,
+		    owner);
+		free(owner);
+		return STORE_INVALID;
+	}
+	if (match != NULL)
+		return people_import_update(st, who, match, r, p.organisation_id, t, error);
+	if (store_person_insert(st, who, &p, NULL, error) != 0)
+		return -1;
+	t->added++;
+	return 0;
+}
+
+int
+store_people_import(struct store *st, const struct actor *who,
+    const struct import_person_in *rows, size_t n, bool dry_run,
+    struct import_totals *totals, char **error)
+{
+	char *why = NULL;
+	size_t i;
+	int ret;
+
+	memset(totals, 0, sizeof *totals);
+	if (store_writable(st, error) != 0)
+		return STORE_ERROR;
+	if (!access_allows(who, ACCESS_PEOPLE_IMPORT, NULL))
+		return store_refuse(error, STORE_DENIED, "%s",
+		    _(access_reason(ACCESS_PEOPLE_IMPORT)));
+	if (store_begin(st, error) != 0)
+		return STORE_ERROR;
+	for (i = 0; i < n; i++) {
+		if ((ret = people_import_row(st, who, &rows[i], totals, &why)) != 0) {
+			store_rollback(st);
+			store_refuse(error, ret == STORE_INVALID ? STORE_INVALID : STORE_ERROR,
+			    _("line %ld: %s"), rows[i].line, why != NULL ? why : "?");
+			free(why);
+			memset(totals, 0, sizeof *totals);
+			return ret == STORE_INVALID ? STORE_INVALID : STORE_ERROR;
+		}
+	}
+	if (dry_run) {
+		store_rollback(st);
+		return 0;
+	}
+	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
 }

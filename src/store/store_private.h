@@ -23,6 +23,7 @@ enum store_module {
 	STORE_MOD_NOTES,
 	STORE_MOD_LOOKUP,
 	STORE_MOD_AUDIT,
+	STORE_MOD_ROSTER,
 	STORE_MOD__COUNT
 };
 
@@ -35,7 +36,7 @@ struct store_sql_table {
 /* Every module's statements, for store_explain_all. */
 extern const struct store_sql_table store_people_table, store_groups_table,
     store_themes_table, store_meetings_table, store_notes_table, store_lookup_table,
-    store_audit_table;
+    store_audit_table, store_roster_table;
 
 struct store {
 	sqlite3 *db;

@@ -41,7 +41,23 @@
 	    N_("form group")) \
 	ACTION(STATUS, "status", N_("change the status of a group (coordinators)"), N_("status")) \
 	ACTION(MINE, "mine", N_("show only my groups, or all"), N_("mine")) \
-	ACTION(FILTER_TYPE, "filter-type", N_("show groups of one type, or all"), N_("type"))
+	ACTION(FILTER_TYPE, "filter-type", N_("show groups of one type, or all"), N_("type")) \
+	ACTION(ORGANISATIONS, "organisations", N_("open the organisations"), N_("organisations")) \
+	ACTION(IMPORT, "import", N_("import people from a CSV file (coordinators)"), N_("import")) \
+	ACTION(ADD_MEMBER, "add-member", \
+	    N_("add a member to the group, or this person to a group"), N_("add member")) \
+	ACTION(END_MEMBERSHIP, "end-membership", N_("end the selected membership on a date"), \
+	    N_("end membership")) \
+	ACTION(ROLE, "role", N_("change the role of the selected member (appoint a lead)"), \
+	    N_("role")) \
+	ACTION(FORMER, "former", N_("show current members, former members, or all intervals"), \
+	    N_("former")) \
+	ACTION(AS_OF, "as-of", N_("show the roster as it was on a date"), N_("as of")) \
+	ACTION(EXPORT, "export", N_("export this list to a file"), N_("export")) \
+	ACTION(REMOVE, "remove", N_("deactivate or reactivate a person (coordinators)"), \
+	    N_("deactivate")) \
+	ACTION(ERASE, "erase", N_("erase a person's identity on request (coordinators)"), \
+	    N_("erase"))
 
 enum ui_action {
 	UI_ACTION_NONE = 0,

@@ -60,6 +60,10 @@ static const struct keys_binding keys_defaults[] = {
 	{ 'R', UI_ACTION_REGISTER_OTHER }, { 'a', UI_ACTION_ARCHIVE },
 	{ 'F', UI_ACTION_FORM_GROUP }, { 'S', UI_ACTION_STATUS }, { 'm', UI_ACTION_MINE },
 	{ 'y', UI_ACTION_FILTER_TYPE },
+	{ 'O', UI_ACTION_ORGANISATIONS }, { 'I', UI_ACTION_IMPORT }, { '+', UI_ACTION_ADD_MEMBER },
+	{ 'x', UI_ACTION_END_MEMBERSHIP }, { 'o', UI_ACTION_ROLE }, { 'v', UI_ACTION_FORMER },
+	{ '@', UI_ACTION_AS_OF }, { 'E', UI_ACTION_EXPORT }, { 'd', UI_ACTION_REMOVE },
+	{ 'X', UI_ACTION_ERASE },
 };
 
 static const struct {

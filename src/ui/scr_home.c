@@ -202,6 +202,9 @@ home_open(struct ui *ui, int i)
 	case UI_ACTION_AUDIT:
 		screen_push(ui, &scr_audit_ops, NULL);
 		break;
+	case UI_ACTION_PEOPLE:
+		scr_people_push(ui);
+		break;
 	default:
 		scr_placeholder_push(ui, home_menu[i].label, home_menu[i].what);
 		break;

@@ -10,6 +10,7 @@
 #define LEERNET_UI_SCREEN_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "ui/actions.h"
 
@@ -59,6 +60,14 @@ extern const struct screen_ops scr_help_ops;
 extern const struct screen_ops scr_audit_ops;
 /* The menu actions (themes, groups, …) from any screen: back home, then there. */
 bool scr_home_go(struct ui *ui, enum ui_action a);
+/* People and organisations (scr_people.c, scr_person.c, scr_orgs.c). */
+void scr_people_push(struct ui *ui);
+/* The people of one organisation (org_name: shown in the header, copied). */
+void scr_people_push_org(struct ui *ui, int64_t org_id, const char *org_name);
+void scr_person_push(struct ui *ui, int64_t id);
+/* The form that adds a person (coordinators; others are told why not). */
+void scr_person_add(struct ui *ui);
+void scr_orgs_push(struct ui *ui);
 /* A screen whose issue has not landed yet: says so, with what it will show. */
 void scr_placeholder_push(struct ui *ui, const char *title, const char *what);
 /*
@@ -74,5 +83,21 @@ struct form;
 void scr_form_push(struct ui *ui, const char *title, struct form *form,
     int (*submit)(struct ui *ui, struct form *form, void *arg), void *arg,
     void (*free_arg)(void *arg));
+
+/*
+ * Pick a person by typing part of their name, email or organisation
+ * (scr_pick_person.c), titled title (English, static, for _()). Enter on a
+ * row closes the picker and then calls picked with the person's id and
+ * name (borrowed for the call; picked may push a screen); Esc closes it
+ * without a call. arg is borrowed and handed to picked.
+ */
+typedef void (*scr_pick_person_cb)(struct ui *ui, int64_t person_id, const char *name,
+    void *arg);
+/* The group page's E: write the roster of group_id on day on to a file (scr_roster_export.c). */
+struct date;
+void scr_roster_export_push(struct ui *ui, int64_t group_id, const char *group_name,
+    const struct date *on);
+void scr_pick_person_push(struct ui *ui, const char *title, scr_pick_person_cb picked,
+    void *arg);
 
 #endif

@@ -20,6 +20,15 @@ tui_start() {
 	size=$1
 	shift
 	tmux_ kill-server 2>/dev/null || true
+	# A new session must not reach the old server while it is still going
+	# away ("server exited unexpectedly" on a loaded machine): wait for its
+	# socket to disappear.
+	sock="${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TUI_SOCKET"
+	i=0
+	while [ -S "$sock" ] && [ $i -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
 	# Each run leaves its exit status in $TUI_TMP/status.
 	rm -f "$TUI_TMP/status"
 	mkdir -p "$TUI_TMP/run"

@@ -24,12 +24,16 @@ case "$line" in
 esac
 
 # --- each screen opens and closes
-for key in c i p; do
+for key in c i; do
 	tui_keys "$key"
 	expect "key $key opens a screen that says it comes later" "volgende versie"
 	tui_keys Escape
 	expect_gone "Esc closes the screen of $key" "volgende versie"
 done
+tui_keys p
+expect "key p opens the people" "Getoond: actieve mensen"
+tui_keys Escape
+expect_gone "Esc closes the people" "Getoond: actieve mensen"
 tui_keys t
 expect "key t opens the theme catalogue" "Belangstelling"
 tui_keys Escape

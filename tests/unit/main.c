@@ -50,11 +50,16 @@ main(void)
 	srunner_add_suite(sr, suite_tsv());
 	srunner_add_suite(sr, suite_validate());
 	srunner_add_suite(sr, suite_csv());
+	srunner_add_suite(sr, suite_csvread());
+	srunner_add_suite(sr, suite_import());
+	srunner_add_suite(sr, suite_roster());
+	srunner_add_suite(sr, suite_vcard());
 	srunner_add_suite(sr, suite_lookup());
 	srunner_add_suite(sr, suite_config());
 	srunner_add_suite(sr, suite_store());
 	srunner_add_suite(sr, suite_themes());
 	srunner_add_suite(sr, suite_audit());
+	srunner_add_suite(sr, suite_people());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -9,12 +9,17 @@ Suite *suite_lineedit(void);
 Suite *suite_text(void);
 Suite *suite_tsv(void);
 Suite *suite_validate(void);
+Suite *suite_roster(void);
+Suite *suite_vcard(void);
 Suite *suite_csv(void);
+Suite *suite_csvread(void);
+Suite *suite_import(void);
 Suite *suite_lookup(void);
 Suite *suite_config(void);
 Suite *suite_store(void);
 Suite *suite_themes(void);
 Suite *suite_audit(void);
+Suite *suite_people(void);
 
 /* A fresh private directory for one test; removed by test_tmpdir_remove. */
 char *test_tmpdir(void);

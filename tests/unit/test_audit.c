@@ -405,7 +405,10 @@ START_TEST(test_migration_3)
 	char *who = NULL, *at = NULL, *error = NULL;
 
 	store_close(st);
-	raw_exec("DROP INDEX meeting_group_cover; CREATE INDEX meeting_group ON meeting(group_id, starts_at);"
+	raw_exec("DROP TRIGGER person_fts_insert; DROP TRIGGER person_fts_delete;"
+	    "DROP TRIGGER person_fts_update; DROP TRIGGER person_fts_organisation;"
+	    "DROP TABLE person_fts; DROP INDEX organisation_kind;"
+	    "DROP INDEX meeting_group_cover; CREATE INDEX meeting_group ON meeting(group_id, starts_at);"
 	    "DROP INDEX membership_group_cover;"
 	    "CREATE INDEX membership_group ON membership(group_id, start_on, end_on);"
 	    "DROP INDEX audit_person; DROP INDEX audit_entity_at;"

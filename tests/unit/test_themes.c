@@ -137,6 +137,13 @@ START_TEST(test_access_matrix)
 		[ACCESS_NOTE_READ] = "001000",
 		[ACCESS_EXPORT_GROUP] = "000101",
 		[ACCESS_AUDIT_VIEW] = "000001",
+		[ACCESS_PEOPLE_VIEW] = "011111",
+		[ACCESS_PERSON_ADD] = "000001",
+		[ACCESS_PERSON_EDIT] = "000011",
+		[ACCESS_PERSON_REMOVE] = "000001",
+		[ACCESS_ORG_EDIT] = "000001",
+		[ACCESS_PEOPLE_IMPORT] = "000001",
+		[ACCESS_ROSTER_EXPORT] = "001101",
 	};
 	struct actor *v = actor_new(0, "v", "v", false), *staff = actor_new(5, "s", "s", false);
 	struct actor *c = actor_new(6, "c", "c", true);

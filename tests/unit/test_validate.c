@@ -1,4 +1,7 @@
-/* test_validate.c — checks on typed text: required, control characters, length, UTF-8. */
+/*
+ * test_validate.c — checks on typed text: required, control characters,
+ * length, UTF-8; email addresses.
+ */
 #include "autoconf.h"
 
 #include <check.h>
@@ -15,6 +18,17 @@
 #define CONTROL "contains a control character"
 #define ONE_LINE "must be a single line"
 #define NOT_UTF8 "not valid text: contains bytes that are not UTF-8"
+#define E_AT "an email address needs one @"
+#define E_SPACE "an email address cannot contain spaces"
+#define E_CONTROL "an email address cannot contain control characters"
+#define E_LONG "an email address is at most 254 bytes long"
+#define E_LOCAL_EMPTY "the part before @ is empty"
+#define E_LOCAL_LONG "the part before @ is longer than 64 bytes"
+#define E_LOCAL_DOT "the part before @ cannot start or end with a dot"
+#define E_LOCAL_DOTS "the part before @ cannot have two dots in a row"
+#define E_LOCAL_CHAR "the part before @ contains a character that is not allowed"
+#define E_DOMAIN "the part after @ is not a domain name"
+#define E_TLD "the part after @ does not end in a top-level domain such as .nl"
 
 /* n copies of the UTF-8 character c. */
 static char *
@@ -130,6 +144,142 @@ START_TEST(test_paste_10000)
 }
 END_TEST
 
+START_TEST(test_email_good)
+{
+	static const char *const good[] = {
+		"anna@example.nl",
+		"anna.de.vries@school.example.nl",
+		"a@b.co",
+		"o'brien+tag@example.com",
+		"!#$%&'*+/=?^_`{|}~-@example.org",
+		"UPPER@EXAMPLE.NL",
+		"x@m\xc3\xbcller.de",			/* müller.de */
+		"zo\xc3\xab@example.nl",			/* zoë */
+		"a@xn--mller-kva.de",
+		"a@1-2.nl",
+		"a@b-c.d-e.example",
+		"a@example.\xc3\xbc\xc3\xbc",			/* two-letter TLD in UTF-8 */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof good / sizeof good[0]; i++)
+		ck_assert_msg(validate_email(good[i]) == NULL, "%s: %s", good[i],
+		    validate_email(good[i]));
+}
+END_TEST
+
+START_TEST(test_email_bad)
+{
+	static const struct {
+		const char *s, *msg;
+	} bad[] = {
+		{ NULL, REQUIRED },
+		{ "", REQUIRED },
+		{ "anna", E_AT },
+		{ "anna.example.nl", E_AT },
+		{ "a@b@example.nl", E_AT },
+		{ "anna@@example.nl", E_AT },
+		{ "anna @example.nl", E_SPACE },
+		{ " anna@example.nl", E_SPACE },
+		{ "anna@example.nl ", E_SPACE },
+		{ "anna\xc2\xa0@example.nl", E_SPACE },		/* no-break space */
+		{ "anna@example.nl\n", E_CONTROL },
+		{ "an\tna@example.nl", E_CONTROL },
+		{ "anna@exa\x7fmple.nl", E_CONTROL },
+		{ "anna\xc2\x85@example.nl", E_CONTROL },		/* U+0085 */
+		{ "zo\xeb@example.nl", NOT_UTF8 },			/* Latin-1 */
+		{ "@example.nl", E_LOCAL_EMPTY },
+		{ ".anna@example.nl", E_LOCAL_DOT },
+		{ "anna.@example.nl", E_LOCAL_DOT },
+		{ "an..na@example.nl", E_LOCAL_DOTS },
+		{ "an(na)@example.nl", E_LOCAL_CHAR },
+		{ "a,b@example.nl", E_LOCAL_CHAR },
+		{ "\"anna\"@example.nl", E_LOCAL_CHAR },
+		{ "a\\b@example.nl", E_LOCAL_CHAR },
+		{ "a<b>@example.nl", E_LOCAL_CHAR },
+		{ "anna@", E_DOMAIN },
+		{ "anna@localhost", E_DOMAIN },
+		{ "anna@.example.nl", E_DOMAIN },
+		{ "anna@example..nl", E_DOMAIN },
+		{ "anna@example.nl.", E_DOMAIN },
+		{ "anna@-example.nl", E_DOMAIN },
+		{ "anna@example-.nl", E_DOMAIN },
+		{ "anna@example.-nl", E_DOMAIN },
+		{ "anna@exa_mple.nl", E_DOMAIN },
+		{ "anna@exa+mple.nl", E_DOMAIN },
+		{ "anna@[192.168.0.1]", E_DOMAIN },
+		{ "anna@example.n", E_TLD },
+		{ "anna@example.\xc3\xbc", E_TLD },		/* one character, two bytes */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		const char *got = validate_email(bad[i].s);
+
+		ck_assert_msg(got != NULL && strcmp(got, bad[i].msg) == 0,
+		    "%zu %s: got \"%s\", want \"%s\"", i, bad[i].s ? bad[i].s : "(null)",
+		    got ? got : "(null)", bad[i].msg);
+	}
+}
+END_TEST
+
+START_TEST(test_email_lengths)
+{
+	char *local = validate_repeat("a", 64), *l63 = validate_repeat("b", 63);
+	char *l61 = validate_repeat("c", 61), *s;
+
+	s = xasprintf("%s@example.nl", local);
+	ck_assert_ptr_null(validate_email(s));
+	free(s);
+	s = xasprintf("%sa@example.nl", local);
+	ck_assert_str_eq(validate_email(s), E_LOCAL_LONG);
+	free(s);
+	/* 64 + 1 + 63 + 1 + 63 + 1 + 61 = 254 bytes: the most there may be */
+	s = xasprintf("%s@%s.%s.%s", local, l63, l63, l61);
+	ck_assert_uint_eq(strlen(s), 254);
+	ck_assert_ptr_null(validate_email(s));
+	free(s);
+	s = xasprintf("%s@%s.%s.%sc", local, l63, l63, l61);
+	ck_assert_uint_eq(strlen(s), 255);
+	ck_assert_str_eq(validate_email(s), E_LONG);
+	free(s);
+	free(local);
+	free(l63);
+	free(l61);
+}
+END_TEST
+
+START_TEST(test_email_normalise)
+{
+	char *s;
+
+	ck_assert_ptr_null(email_normalise(NULL));
+	s = email_normalise("  Anna.De.Vries@School.EXAMPLE.nl \t\r\n");
+	ck_assert_str_eq(s, "Anna.De.Vries@school.example.nl");
+	free(s);
+	s = email_normalise("");
+	ck_assert_str_eq(s, "");
+	free(s);
+	s = email_normalise(" \t ");
+	ck_assert_str_eq(s, "");
+	free(s);
+	s = email_normalise("NO-AT-SIGN ");
+	ck_assert_str_eq(s, "NO-AT-SIGN");
+	free(s);
+	/* only the part after the last @, and only ASCII */
+	s = email_normalise("A@B@EXAMPLE.NL");
+	ck_assert_str_eq(s, "A@B@example.nl");
+	free(s);
+	s = email_normalise("Zo\xc3\xab@M\xc3\x9cLLER.De");
+	ck_assert_str_eq(s, "Zo\xc3\xab@m\xc3\x9cller.de");
+	free(s);
+	/* what normalising gives is then valid */
+	s = email_normalise(" Piet@Example.NL ");
+	ck_assert_ptr_null(validate_email(s));
+	free(s);
+}
+END_TEST
+
 Suite *
 suite_validate(void)
 {
@@ -141,6 +291,10 @@ suite_validate(void)
 	tcase_add_test(tc, test_utf8);
 	tcase_add_test(tc, test_length);
 	tcase_add_test(tc, test_paste_10000);
+	tcase_add_test(tc, test_email_good);
+	tcase_add_test(tc, test_email_bad);
+	tcase_add_test(tc, test_email_lengths);
+	tcase_add_test(tc, test_email_normalise);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,229 @@
+/*
+ * cmd_people_import.c — "leernet people import FILE.csv [--dry-run]
+ * [--skip-bad]": people from a spreadsheet into the network.
+ *
+ * The whole file ("-" is standard input) is read into memory and checked by
+ * core/people_import.c; its bad rows go to stderr as "line N: reason". Any
+ * bad row stops the import (65) unless --skip-bad, which imports the good
+ * rows. store_people_import writes them in one transaction, so a refusal
+ * or an interruption leaves the database as it was; --dry-run does all of
+ * it and rolls back. Reading a file that the user names is refused with
+ * --restricted (77): the service account's files are not theirs to read.
+ */
+#include "autoconf.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmdutil.h"
+#include "cli/commands.h"
+#include "core/access.h"
+#include "core/i18n.h"
+#include "core/people_import.h"
+#include "core/xmalloc.h"
+
+/* One run of the command: its options, the file and what was made of it. */
+struct cmd_people_import {
+	struct app *app;
+	const char *file;	/* FILE as typed; "-" is stdin */
+	bool dry_run, skip_bad;
+	char *data;		/* the whole file */
+	size_t len;
+	struct import_parsed parsed;
+};
+
+/* FILE, --dry-run and --skip-bad into ci; APP_EX_OK or APP_EX_USAGE. */
+static int
+cmd_people_import_options(struct cmd_people_import *ci, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "skip-bad", no_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	cmdutil_getopt_reset();
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n': ci->dry_run = true; break;
+		case 's': ci->skip_bad = true; break;
+		default: return cmdutil_bad_option("people", c, argv);
+		}
+	}
+	if (optind >= argc)
+		return cmdutil_usage("people", _("import needs a CSV FILE"));
+	ci->file = argv[optind++];
+	if (optind < argc)
+		return cmdutil_usage("people", _("unexpected argument '%s'"), argv[optind]);
+	return APP_EX_OK;
+}
+
+/* Read all of f into ci->data; 0, or -1 with errno set. */
+static int
+cmd_people_import_slurp(struct cmd_people_import *ci, FILE *f)
+{
+	size_t cap = 1 << 16, n;
+
+	ci->data = xmalloc(cap);
+	for (;;) {
+		if (ci->len == cap)
+			ci->data = xrealloc(ci->data, cap *= 2);
+		n = fread(ci->data + ci->len, 1, cap - ci->len, f);
+		ci->len += n;
+		if (n == 0)
+			break;
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+/* The file (or stdin) into memory: APP_EX_OK or APP_EX_NOINPUT. */
+static int
+cmd_people_import_read(struct cmd_people_import *ci)
+{
+	bool in = strcmp(ci->file, "-") == 0;
+	FILE *f = in ? stdin : fopen(ci->file, "rb");
+	int ret = 0, saved;
+
+	if (f == NULL) {
+		app_error(_("cannot read %s: %s"), ci->file, strerror(errno));
+		return APP_EX_NOINPUT;
+	}
+	errno = 0;
+	ret = cmd_people_import_slurp(ci, f);
+	saved = errno;
+	if (!in)
+		fclose(f);
+	if (ret != 0) {
+		app_error(_("cannot read %s: %s"), ci->file,
+		    strerror(saved != 0 ? saved : EIO));
+		return APP_EX_NOINPUT;
+	}
+	return APP_EX_OK;
+}
+
+/* Check the file; list notes and bad rows. APP_EX_OK to go on, or APP_EX_DATAERR. */
+static int
+cmd_people_import_parse(struct cmd_people_import *ci)
+{
+	const struct config_items *items = &ci->app->cfg->functions;
+	const char **keys = xreallocarray(NULL, items->n + 1, sizeof *keys);
+	const char **labels = xreallocarray(NULL, items->n + 1, sizeof *labels);
+	struct import_functions fn = { keys, labels, items->n };
+	char *fatal = NULL, *text;
+	size_t i;
+	int ret;
+
+	for (i = 0; i < items->n; i++) {
+		keys[i] = items->v[i].key;
+		labels[i] = items->v[i].label;
+	}
+	ret = people_import_parse(ci->data, ci->len, &fn, &ci->parsed, &fatal);
+	free(keys);
+	free(labels);
+	if (ret != 0) {
+		app_error("%s: %s", ci->file, fatal);
+		free(fatal);
+		return APP_EX_DATAERR;
+	}
+	for (i = 0; i < ci->parsed.n_notes; i++) {
+		text = people_import_note_text(&ci->parsed.notes[i]);
+		app_error(_("note: %s"), text);
+		free(text);
+	}
+	for (i = 0; i < ci->parsed.n_bad; i++) {
+		text = people_import_bad_text(&ci->parsed.bad[i]);
+		app_error(_("line %ld: %s"), ci->parsed.bad[i].line, text);
+		free(text);
+	}
+	if (ci->parsed.n_bad > 0 && !ci->skip_bad) {
+		app_error(P_("%zu row is bad, so nothing was imported "
+		    "(--skip-bad imports the good rows)",
+		    "%zu rows are bad, so nothing was imported "
+		    "(--skip-bad imports the good rows)", ci->parsed.n_bad), ci->parsed.n_bad);
+		return APP_EX_DATAERR;
+	}
+	return APP_EX_OK;
+}
+
+/* "N added, M updated, K unchanged, J organisations added" and what was skipped. */
+static void
+cmd_people_import_summary(const struct cmd_people_import *ci, const struct import_totals *t)
+{
+	printf(P_("%ld added", "%ld added", t->added), t->added);
+	printf(", ");
+	printf(P_("%ld updated", "%ld updated", t->updated), t->updated);
+	printf(", ");
+	printf(P_("%ld unchanged", "%ld unchanged", t->unchanged), t->unchanged);
+	printf(", ");
+	printf(P_("%ld organisation added", "%ld organisations added",
+	    t->organisations_added), t->organisations_added);
+	if (ci->parsed.n_bad > 0) {
+		printf(", ");
+		printf(P_("%zu bad row skipped", "%zu bad rows skipped", ci->parsed.n_bad),
+		    ci->parsed.n_bad);
+	}
+	if (ci->dry_run)
+		printf(" %s", _("(dry run: nothing was written)"));
+	printf("\n");
+}
+
+/* Hand the good rows to the store in one transaction. */
+static int
+cmd_people_import_store(struct cmd_people_import *ci)
+{
+	struct import_person_in *in = xreallocarray(NULL, ci->parsed.n_rows + 1, sizeof *in);
+	struct import_totals t;
+	char *error = NULL;
+	size_t i;
+	int ret;
+
+	for (i = 0; i < ci->parsed.n_rows; i++) {
+		const struct import_row *r = &ci->parsed.rows[i];
+
+		in[i] = (struct import_person_in){ .name = r->name, .email = r->email,
+		    .organisation = r->organisation, .function = r->function, .login = r->login,
+		    .line = r->line };
+	}
+	ret = store_people_import(ci->app->st, ci->app->who, in, ci->parsed.n_rows, ci->dry_run,
+	    &t, &error);
+	free(in);
+	if (ret != 0) {
+		ret = cmdutil_store_fail(ret, error);
+		app_error("%s", _("nothing was imported"));
+		return ret;
+	}
+	cmd_people_import_summary(ci, &t);
+	if (fflush(stdout) != 0) {
+		app_error(_("cannot write the output"));
+		return APP_EX_IOERR;
+	}
+	return APP_EX_OK;
+}
+
+int
+cmd_people_import(struct app *app, int argc, char **argv)
+{
+	struct cmd_people_import ci = { .app = app };
+	int ret;
+
+	if (app->opt.restricted) {
+		app_error(_("'people import' reads a file and is not allowed with --restricted"));
+		return APP_EX_NOPERM;
+	}
+	if ((ret = cmd_people_import_options(&ci, argc, argv)) != APP_EX_OK)
+		return ret;
+	if (!access_allows(app->who, ACCESS_PEOPLE_IMPORT, NULL)) {
+		app_error("%s", _(access_reason(ACCESS_PEOPLE_IMPORT)));
+		return APP_EX_DATAERR;
+	}
+	if ((ret = cmd_people_import_read(&ci)) == APP_EX_OK &&
+	    (ret = cmd_people_import_parse(&ci)) == APP_EX_OK)
+		ret = cmd_people_import_store(&ci);
+	people_import_free(&ci.parsed);
+	free(ci.data);
+	return ret;
+}

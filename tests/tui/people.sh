@@ -1,0 +1,196 @@
+#!/bin/sh
+# people.sh — People and organisations in the real terminal: find a person
+# by typing part of a name with an accent, open them and their group, add
+# them to a group; as a coordinator add a person through the form (a bad
+# email first), find them, remove them (no history: deleted), deactivate
+# someone with history and see them only with f; the organisations list;
+# narrower terminals drop columns; staff are not offered coordinators' keys.
+#
+# The interface runs in English (a copy of the default config with
+# language: en), so the test does not depend on the Dutch catalogue.
+set -u
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+. "$top_srcdir/tests/tui/lib.sh"
+trap tui_cleanup EXIT
+LEERNET="$top_builddir/src/leernet"
+command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || { echo "tmux missing: skip"; exit 77; }
+
+db="$TUI_TMP/net.db"
+cfg="$TUI_TMP/leernet.yaml"
+sed 's/^language: .*/language: en/' "$top_srcdir/data/leernet.yaml" >"$cfg"
+grep -q '^language: en' "$cfg" || { echo "no language key in the default config"; exit 1; }
+LEERNET_TODAY=2026-11-23 "$LEERNET" --config "$cfg" demo "$db" >/dev/null ||
+	{ echo "demo failed"; exit 1; }
+TUI_ENV="LEERNET_TODAY=2026-11-23"
+type_text() { tmux_ send-keys -t 0 -l "$1"; }
+# the line of the screen that holds TEXT (first match)
+screen_line() { tui_screen | grep -F -- "$1" | head -n 1; }
+
+# --- staff: the directory, their own page, no coordinators' keys
+tui_start 100x30 "$LEERNET --config $cfg --database $db --user milan"
+expect "staff start at home" "My groups"
+tui_keys p
+expect "p opens the people list" "Showing: active people"
+expect "the list shows people with their organisation" "Anaïs Dubois"
+hints=$(tui_screen | tail -n 1)
+case "$hints" in
+*"import"*|*"new"*) not_ok "staff are offered no import or new: $hints" ;;
+*"organisations"*) ok "staff see search, filter and organisations, not import or new" ;;
+*) not_ok "hint bar: $hints" ;;
+esac
+tui_keys n
+expect "n anyway says why not" "Only a coordinator can add people"
+tui_keys I
+expect "I anyway says why not" "Only a coordinator can import people"
+tui_keys q q
+[ "$(tui_status)" = 0 ] && ok "the staff session ends with 0" || not_ok "staff exit status"
+
+# --- a coordinator: search with an accent, the person, their group
+tui_start 100x30 "$LEERNET --config $cfg --database $db --user zoe"
+expect "the coordinator starts at home" "My groups"
+tui_keys p
+expect "p opens the people list" "Showing: active people"
+expect "at 100 columns the list has an email column" "Email"
+tui_keys /
+type_text "Noë"
+expect "typing an accented name searches as you type" "Search: Noë"
+expect "the match is listed" "Noël Lambrechts"
+expect_gone "others are not (Milan)" "Milan Đorđević"
+expect_gone "others are not (Chloë, who shares the ë)" "Chloë Maas"
+tui_keys Enter Enter
+expect "Enter opens the person" "Email: n.lambrechts@obs-regenboog.example"
+expect "the page shows the organisation" "Organisation: OBS De Regenboog"
+expect "the page lists the current groups" "Current groups (2)"
+expect "with group, role and date" "PLG Rust in de klas — Deelnemer — since 02-09-2026"
+expect "and the hours of this school year" "Hours this school year (2026–2027)"
+expect "and the themes registered for" "Themes registered for"
+tui_keys Down Enter
+expect "Enter on a membership opens the group" "(planned)"
+screen_line "Rust in de klas" | grep -qF "PLG Rust in de klas" &&
+	ok "it is the group that was selected" || not_ok "the wrong group opened"
+tui_keys Escape
+expect "Esc goes back to the person" "Current groups (2)"
+
+# add to a group: pick by typing, keep the role, save
+tui_keys +
+expect "+ opens the group picker" "to which group?"
+type_text "Reken"
+expect "the picker searches as you type" "Tussenschools leernetwerk Rekenen"
+expect_gone "and leaves out other groups" "PLG Rust in de klas"
+tui_keys Enter
+expect "Enter chooses the group: role and start follow" "‹ Deelnemer ›"
+tui_keys F2
+expect "the person is added" "is in Tussenschools leernetwerk Rekenen as Deelnemer from 23-11-2026"
+expect "and the page shows it" "Current groups (3)"
+tui_keys +
+type_text "Reken"
+tui_keys Enter F2
+expect "joining twice is refused with a message" "overlaps"
+tui_keys Escape
+expect "Esc leaves the form" "Current groups (3)"
+
+# --- add a person through the form
+tui_keys Escape
+expect "back in the list" "Showing: active people"
+tui_keys n
+expect "n opens the form" "Add a person"
+type_text "Renée Brouwer"
+tui_keys Tab
+type_text "renee.brouwer-at-obs-debrug.example"
+tui_keys F2
+expect "a bad email is refused at the field" "needs one @"
+tui_keys C-u
+type_text "r.brouwer@obs-debrug.example"
+tui_keys F2
+expect "the fixed form saves" "Added: Renée Brouwer"
+tui_keys /
+tui_keys Escape
+tui_keys /
+type_text "brouwer"
+expect "the new person is found by email" "r.brouwer@obs-debrug.ex"
+expect "and by name" "Renée Brouwer"
+
+# someone without history is deleted, not deactivated
+tui_keys Escape /
+type_text "Renée"
+tui_keys Enter Enter
+expect "her page opens" "Email: r.brouwer@obs-debrug.example"
+tui_keys d
+expect "d asks first" "Deactivate Renée Brouwer?"
+tui_keys y
+expect "without history she is deleted" "had no history and was deleted"
+expect "back in the list, nobody matches" "Nobody matches."
+tui_keys f
+expect "f shows deactivated people too" "Showing: active and deactivated people"
+expect "and a deleted one is gone for good" "Nobody matches."
+tui_keys f
+
+# someone with history is deactivated: gone unless f
+tui_keys / Escape /
+type_text "Noë"
+tui_keys Enter Enter
+expect "Noël's page opens" "Email: n.lambrechts@obs-regenboog.example"
+tui_keys d n
+expect "any other key than y keeps them" "Nothing changed."
+tui_keys d y
+expect "with history he is deactivated" "is deactivated; their history is kept"
+expect "his page says so" "Status: deactivated"
+tui_keys Escape
+expect "the list without deactivated people misses him" "Nobody matches."
+tui_keys f
+expect "f shows him, marked" "Noël Lambrechts (inactive)"
+tui_keys Enter d y
+expect "d on a deactivated person reactivates" "is active again"
+tui_keys Escape f
+expect "and he is back in the list" "Showing: active people"
+case "$(screen_line "Noël Lambrechts")" in
+*"(inactive)"*|"") not_ok "active again in the list: $(screen_line "Noël")" ;;
+*) ok "active again, without the mark" ;;
+esac
+
+# --- narrower terminals drop email, then function
+tui_keys / Escape
+tmux_ resize-window -t 0 -x 80 -y 30
+sleep 0.3
+expect_gone "at 80 columns the email column goes" "Email"
+expect "but the function stays" "Function"
+tmux_ resize-window -t 0 -x 60 -y 30
+sleep 0.3
+expect_gone "at 60 columns the function goes too" "Function"
+width=$(tui_screen | LC_ALL=C.UTF-8 wc -L)
+[ "$width" -le 60 ] && ok "nothing is drawn past column 60" || not_ok "drawn past 60 ($width)"
+tmux_ resize-window -t 0 -x 100 -y 30
+sleep 0.3
+
+# --- organisations
+tui_keys I
+expect "I says how to import for now" "leernet people import"
+tui_keys O
+expect "O opens the organisations" "Kind"
+expect "a school with its board" "Stichting Kompas Primair Onderwijs"
+tui_keys n
+expect "n opens the organisation form" "Add an organisation"
+type_text "OBS De Linde"
+tui_keys Tab Tab Right F2
+expect "a school with a board is added" "Added: OBS De Linde"
+tui_keys /
+type_text "Linde"
+expect "and listed" "OBS De Linde"
+line=$(screen_line "OBS De Linde")
+case "$line" in
+*"school"*) ok "as a school: $line" ;;
+*) not_ok "kind of the new organisation: $line" ;;
+esac
+tui_keys Escape /
+type_text "De Brug"
+tui_keys Enter Enter
+expect "Enter shows the organisation's people" "Organisation: OBS De Brug"
+expect "such as Emre" "Emre Çelik"
+expect_gone "and nobody from elsewhere (Milan)" "Milan Đorđević"
+tui_keys q q q q
+[ "$(tui_status)" = 0 ] && ok "the coordinator's session ends with 0" ||
+	not_ok "coordinator exit status"
+
+echo "$TUI_COUNT tests, $TUI_FAILED failed"
+[ "$TUI_FAILED" -eq 0 ]
