@@ -3,7 +3,8 @@
  * [--skip-bad]": people from a spreadsheet into the network.
  *
  * The whole file ("-" is standard input) is read into memory and checked by
- * core/people_import.c; its bad rows go to stderr as "line N: reason". Any
+ * core/people_import.c (cli/people_import_file.h, shared with the People
+ * screen); its bad rows go to stderr as "line N: reason". Any
  * bad row stops the import (65) unless --skip-bad, which imports the good
  * rows. store_people_import writes them in one transaction, so a refusal
  * or an interruption leaves the database as it was; --dry-run does all of
@@ -12,26 +13,22 @@
  */
 #include "autoconf.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/cmdutil.h"
 #include "cli/commands.h"
+#include "cli/people_import_file.h"
 #include "core/access.h"
 #include "core/i18n.h"
 #include "core/people_import.h"
-#include "core/xmalloc.h"
 
 /* One run of the command: its options, the file and what was made of it. */
 struct cmd_people_import {
 	struct app *app;
 	const char *file;	/* FILE as typed; "-" is stdin */
 	bool dry_run, skip_bad;
-	char *data;		/* the whole file */
-	size_t len;
 	struct import_parsed parsed;
 };
 
@@ -62,73 +59,27 @@ cmd_people_import_options(struct cmd_people_import *ci, int argc, char **argv)
 	return APP_EX_OK;
 }
 
-/* Read all of f into ci->data; 0, or -1 with errno set. */
-static int
-cmd_people_import_slurp(struct cmd_people_import *ci, FILE *f)
-{
-	size_t cap = 1 << 16, n;
-
-	ci->data = xmalloc(cap);
-	for (;;) {
-		if (ci->len == cap)
-			ci->data = xrealloc(ci->data, cap *= 2);
-		n = fread(ci->data + ci->len, 1, cap - ci->len, f);
-		ci->len += n;
-		if (n == 0)
-			break;
-	}
-	return ferror(f) ? -1 : 0;
-}
-
-/* The file (or stdin) into memory: APP_EX_OK or APP_EX_NOINPUT. */
+/* Read and check the file: APP_EX_OK, APP_EX_NOINPUT or APP_EX_DATAERR. */
 static int
 cmd_people_import_read(struct cmd_people_import *ci)
 {
-	bool in = strcmp(ci->file, "-") == 0;
-	FILE *f = in ? stdin : fopen(ci->file, "rb");
-	int ret = 0, saved;
+	char *error = NULL;
+	int ret = people_import_file_read(ci->app, ci->file, 0, &ci->parsed, &error);
 
-	if (f == NULL) {
-		app_error(_("cannot read %s: %s"), ci->file, strerror(errno));
-		return APP_EX_NOINPUT;
-	}
-	errno = 0;
-	ret = cmd_people_import_slurp(ci, f);
-	saved = errno;
-	if (!in)
-		fclose(f);
-	if (ret != 0) {
-		app_error(_("cannot read %s: %s"), ci->file,
-		    strerror(saved != 0 ? saved : EIO));
-		return APP_EX_NOINPUT;
-	}
-	return APP_EX_OK;
+	if (ret == PEOPLE_IMPORT_FILE_OK)
+		return APP_EX_OK;
+	app_error("%s", error);
+	free(error);
+	return ret == PEOPLE_IMPORT_FILE_UNREADABLE ? APP_EX_NOINPUT : APP_EX_DATAERR;
 }
 
-/* Check the file; list notes and bad rows. APP_EX_OK to go on, or APP_EX_DATAERR. */
+/* List the notes and bad rows. APP_EX_OK to go on, or APP_EX_DATAERR. */
 static int
-cmd_people_import_parse(struct cmd_people_import *ci)
+cmd_people_import_report(struct cmd_people_import *ci)
 {
-	const struct config_items *items = &ci->app->cfg->functions;
-	const char **keys = xreallocarray(NULL, items->n + 1, sizeof *keys);
-	const char **labels = xreallocarray(NULL, items->n + 1, sizeof *labels);
-	struct import_functions fn = { keys, labels, items->n };
-	char *fatal = NULL, *text;
+	char *text;
 	size_t i;
-	int ret;
 
-	for (i = 0; i < items->n; i++) {
-		keys[i] = items->v[i].key;
-		labels[i] = items->v[i].label;
-	}
-	ret = people_import_parse(ci->data, ci->len, &fn, &ci->parsed, &fatal);
-	free(keys);
-	free(labels);
-	if (ret != 0) {
-		app_error("%s: %s", ci->file, fatal);
-		free(fatal);
-		return APP_EX_DATAERR;
-	}
 	for (i = 0; i < ci->parsed.n_notes; i++) {
 		text = people_import_note_text(&ci->parsed.notes[i]);
 		app_error(_("note: %s"), text);
@@ -153,14 +104,10 @@ cmd_people_import_parse(struct cmd_people_import *ci)
 static void
 cmd_people_import_summary(const struct cmd_people_import *ci, const struct import_totals *t)
 {
-	printf(P_("%ld added", "%ld added", t->added), t->added);
-	printf(", ");
-	printf(P_("%ld updated", "%ld updated", t->updated), t->updated);
-	printf(", ");
-	printf(P_("%ld unchanged", "%ld unchanged", t->unchanged), t->unchanged);
-	printf(", ");
-	printf(P_("%ld organisation added", "%ld organisations added",
-	    t->organisations_added), t->organisations_added);
+	char *totals = people_import_file_totals(t);
+
+	printf("%s", totals);
+	free(totals);
 	if (ci->parsed.n_bad > 0) {
 		printf(", ");
 		printf(P_("%zu bad row skipped", "%zu bad rows skipped", ci->parsed.n_bad),
@@ -175,19 +122,11 @@ cmd_people_import_summary(const struct cmd_people_import *ci, const struct impor
 static int
 cmd_people_import_store(struct cmd_people_import *ci)
 {
-	struct import_person_in *in = xreallocarray(NULL, ci->parsed.n_rows + 1, sizeof *in);
+	struct import_person_in *in = people_import_file_rows(&ci->parsed);
 	struct import_totals t;
 	char *error = NULL;
-	size_t i;
 	int ret;
 
-	for (i = 0; i < ci->parsed.n_rows; i++) {
-		const struct import_row *r = &ci->parsed.rows[i];
-
-		in[i] = (struct import_person_in){ .name = r->name, .email = r->email,
-		    .organisation = r->organisation, .function = r->function, .login = r->login,
-		    .line = r->line };
-	}
 	ret = store_people_import(ci->app->st, ci->app->who, in, ci->parsed.n_rows, ci->dry_run,
 	    &t, &error);
 	free(in);
@@ -221,9 +160,8 @@ cmd_people_import(struct app *app, int argc, char **argv)
 		return APP_EX_DATAERR;
 	}
 	if ((ret = cmd_people_import_read(&ci)) == APP_EX_OK &&
-	    (ret = cmd_people_import_parse(&ci)) == APP_EX_OK)
+	    (ret = cmd_people_import_report(&ci)) == APP_EX_OK)
 		ret = cmd_people_import_store(&ci);
 	people_import_free(&ci.parsed);
-	free(ci.data);
 	return ret;
 }

@@ -46,8 +46,6 @@ enum {
 	PEOPLE_ORG_BY_NAME,
 	PEOPLE_ORG_KIND,
 	PEOPLE_ORG_UPDATE,
-	PEOPLE_IMPORT_MATCH,
-	PEOPLE_IMPORT_UPDATE,
 	PEOPLE__COUNT
 };
 
@@ -157,13 +155,6 @@ static const char *const people_sql[PEOPLE__COUNT] = {
 	    "UPDATE organisation SET name = ?3, kind = ?4, parent_id = ?5, "
 	    "region = coalesce(?6, region), "
 	    "version = version + 1 WHERE id = ?1 AND version = ?2",
-	[PEOPLE_IMPORT_MATCH] =
-	    "SELECT id, name, organisation_id, function, login, erased FROM person "
-	    "WHERE email = ?1",
-	[PEOPLE_IMPORT_UPDATE] =
-	    "UPDATE person SET name = ?2, organisation_id = coalesce(?3, organisation_id), "
-	    "function = coalesce(?4, function), login = coalesce(?5, login), "
-	    "version = version + 1 WHERE id = ?1",
 };
 
 const struct store_sql_table store_people_table = {
@@ -925,143 +916,4 @@ store_org_update(struct store *st, const struct actor *who, int64_t id, int vers
 out:
 	store_rollback(st);
 	return ret;
-}
-
-/* ---- import ---- */
-
-/* The organisation of an imported row: matched by name or added. 0 or -1. */
-static int
-people_import_org(struct store *st, const struct actor *who, const char *name, int64_t *id,
-    struct import_totals *t, char **error)
-{
-	struct org_new o = { .name = name, .kind = ORG_SCHOOL };
-	int rc;
-
-	*id = 0;
-	if (name == NULL || *name == '\0')
-		return 0;
-	if ((rc = people_org_named(st, name, 0, id, error)) != 0)
-		return rc < 0 ? -1 : 0;
-	if (store_org_insert(st, who, &o, id, error) != 0)
-		return -1;
-	t->organisations_added++;
-	return 0;
-}
-
-/* Is text a (possibly NULL) column value equal to v? Empty counts as NULL. */
-static bool
-people_same(sqlite3_stmt *s, int col, const char *v)
-{
-	const char *have = (const char *)sqlite3_column_text(s, col);
-
-	if (v == NULL || *v == '\0')
-		return have == NULL || *have == '\0';
-	return have != NULL && strcmp(have, v) == 0;
-}
-
-/* Update the matched person (the row of match) when anything differs. */
-static int
-people_import_update(struct store *st, const struct actor *who, sqlite3_stmt *match,
-    const struct import_person_in *r, int64_t org, struct import_totals *t, char **error)
-{
-	int64_t id = sqlite3_column_int64(match, 0);
-	sqlite3_stmt *s;
-
-	if (strcmp((const char *)sqlite3_column_text(match, 1), r->name) == 0 &&
-	    (org == 0 || sqlite3_column_int64(match, 2) == org) &&
-	    (r->function == NULL || people_same(match, 3, r->function)) &&
-	    (r->login == NULL || people_same(match, 4, r->login))) {
-		store_done(match);
-		t->unchanged++;
-		return 0;
-	}
-	store_done(match);
-	if ((s = store_stmt(st, &store_people_table, PEOPLE_IMPORT_UPDATE, error)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	store_bind_text(s, 2, r->name);
-	store_bind_id(s, 3, org);
-	store_bind_text(s, 4, r->function);
-	store_bind_text(s, 5, r->login);
-	if (store_exec_stmt(st, s, _("importing people"), error) != 0 ||
-	    store_audit(st, who, "update", "person", id, r->name, error) != 0)
-		return -1;
-	t->updated++;
-	return 0;
-}
-
-/* One row of an import, inside the caller's transaction. */
-static int
-people_import_row(struct store *st, const struct actor *who, const struct import_person_in *r,
-    struct import_totals *t, char **error)
-{
-	struct person_new p = { .name = r->name, .email = r->email, .function = r->function,
-	    .login = r->login };
-	sqlite3_stmt *match = NULL;
-	int64_t self = 0;
-	char *owner;
-	int rc;
-
-	if (people_import_org(st, who, r->organisation, &p.organisation_id, t, error) != 0)
-		return -1;
-	if (r->email != NULL && *r->email != '\0') {
-		if ((match = store_stmt(st, &store_people_table, PEOPLE_IMPORT_MATCH, error)) == NULL)
-			return -1;
-		sqlite3_bind_text(match, 1, r->email, -1, SQLITE_TRANSIENT);
-		if ((rc = sqlite3_step(match)) == SQLITE_ROW) {
-			self = sqlite3_column_int64(match, 0);
-		} else {
-			store_done(match);
-			match = NULL;
-			if (rc != SQLITE_DONE)
-				return store_fail(st, rc, _("importing people"), error);
-		}
-	}
-	if ((owner = people_owner(st, PEOPLE_LOGIN_OWNER, r->login, self)) != NULL) {
-		store_done(match);
-		store_refuse(error, STORE_INVALID, _("login %s already belongs to %s"), r->login,
-		    owner);
-		free(owner);
-		return STORE_INVALID;
-	}
-	if (match != NULL)
-		return people_import_update(st, who, match, r, p.organisation_id, t, error);
-	if (store_person_insert(st, who, &p, NULL, error) != 0)
-		return -1;
-	t->added++;
-	return 0;
-}
-
-int
-store_people_import(struct store *st, const struct actor *who,
-    const struct import_person_in *rows, size_t n, bool dry_run,
-    struct import_totals *totals, char **error)
-{
-	char *why = NULL;
-	size_t i;
-	int ret;
-
-	memset(totals, 0, sizeof *totals);
-	if (store_writable(st, error) != 0)
-		return STORE_ERROR;
-	if (!access_allows(who, ACCESS_PEOPLE_IMPORT, NULL))
-		return store_refuse(error, STORE_DENIED, "%s",
-		    _(access_reason(ACCESS_PEOPLE_IMPORT)));
-	if (store_begin(st, error) != 0)
-		return STORE_ERROR;
-	for (i = 0; i < n; i++) {
-		if ((ret = people_import_row(st, who, &rows[i], totals, &why)) != 0) {
-			store_rollback(st);
-			store_refuse(error, ret == STORE_INVALID ? STORE_INVALID : STORE_ERROR,
-			    _("line %ld: %s"), rows[i].line, why != NULL ? why : "?");
-			free(why);
-			memset(totals, 0, sizeof *totals);
-			return ret == STORE_INVALID ? STORE_INVALID : STORE_ERROR;
-		}
-	}
-	if (dry_run) {
-		store_rollback(st);
-		return 0;
-	}
-	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
 }

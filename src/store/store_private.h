@@ -24,6 +24,7 @@ enum store_module {
 	STORE_MOD_LOOKUP,
 	STORE_MOD_AUDIT,
 	STORE_MOD_ROSTER,
+	STORE_MOD_IMPORT,
 	STORE_MOD__COUNT
 };
 
@@ -36,7 +37,7 @@ struct store_sql_table {
 /* Every module's statements, for store_explain_all. */
 extern const struct store_sql_table store_people_table, store_groups_table,
     store_themes_table, store_meetings_table, store_notes_table, store_lookup_table,
-    store_audit_table, store_roster_table;
+    store_audit_table, store_roster_table, store_import_table;
 
 struct store {
 	sqlite3 *db;

@@ -7,7 +7,7 @@
  * Widgets: search field, virtual list (keyset pages by name), hint bar.
  * Actions: search (/: name, email, organisation), also deactivated (f),
  * open (Enter), add (n, coordinators), organisations (O), import (I,
- * coordinators: points to the command for now).
+ * coordinators: a CSV file, checked first; scr_import.c).
  * Store: store_people_page, one page per move.
  */
 #include "autoconf.h"
@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/access.h"
 #include "core/i18n.h"
 #include "core/xmalloc.h"
 #include "ui/vlist.h"
@@ -233,18 +232,6 @@ people_on_key(struct ui *ui, struct screen *s, int code)
 	return true;
 }
 
-/* I: importing from the screen comes later; say how it is done today. */
-static void
-people_import(struct ui *ui)
-{
-	if (!access_allows(ui->app->who, ACCESS_PEOPLE_IMPORT, NULL)) {
-		ui_message(ui, true, "%s", _(access_reason(ACCESS_PEOPLE_IMPORT)));
-		return;
-	}
-	ui_message(ui, false, "%s", _("To import people, run: leernet people import FILE.csv "
-	    "(importing from this screen comes later)."));
-}
-
 static bool
 people_on_action(struct ui *ui, struct screen *s, enum ui_action a)
 {
@@ -275,7 +262,7 @@ people_on_action(struct ui *ui, struct screen *s, enum ui_action a)
 		scr_orgs_push(ui);
 		return true;
 	case UI_ACTION_IMPORT:
-		people_import(ui);
+		scr_import_push(ui);
 		return true;
 	default:
 		return false;

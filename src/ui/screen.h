@@ -68,6 +68,12 @@ void scr_person_push(struct ui *ui, int64_t id);
 /* The form that adds a person (coordinators; others are told why not). */
 void scr_person_add(struct ui *ui);
 void scr_orgs_push(struct ui *ui);
+/*
+ * The People screen's I: import people from a CSV file after a dry run
+ * (coordinators; scr_import.c). Others, a read-only database and a
+ * restricted login are told why not instead.
+ */
+void scr_import_push(struct ui *ui);
 /* A screen whose issue has not landed yet: says so, with what it will show. */
 void scr_placeholder_push(struct ui *ui, const char *title, const char *what);
 /*
