@@ -1,6 +1,8 @@
 /* access.c — the permission table: who may do what. */
 #include "autoconf.h"
 
+#include <string.h>
+
 #include "core/access.h"
 #include "core/i18n.h"
 
@@ -95,4 +97,55 @@ access_reason(enum access_action action)
 	if (action < 0 || action >= ACCESS__COUNT)
 		return N_("That is not allowed.");
 	return access_table[action].reason;
+}
+
+static const char *const access_privacy_keys[] = {
+	[NOTE_PRIVACY_GROUP] = "group", [NOTE_PRIVACY_AUTHOR] = "author",
+	[NOTE_PRIVACY_CONTRIBUTOR] = "contributor",
+};
+
+bool
+access_note_privacy_parse(const char *key, enum note_privacy *out)
+{
+	size_t i;
+
+	for (i = 0; key != NULL && i < sizeof access_privacy_keys / sizeof access_privacy_keys[0];
+	    i++) {
+		if (strcmp(key, access_privacy_keys[i]) == 0) {
+			*out = (enum note_privacy)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+access_note_privacy_key(enum note_privacy p)
+{
+	if (p < NOTE_PRIVACY_GROUP || p > NOTE_PRIVACY_CONTRIBUTOR)
+		return access_privacy_keys[NOTE_PRIVACY_AUTHOR];
+	return access_privacy_keys[p];
+}
+
+bool
+access_note_section(const struct actor *who, enum note_privacy privacy,
+    const struct note_relation *r)
+{
+	if (who == NULL || r == NULL || actor_is_visitor(who) || !r->member_on_date)
+		return false;
+	if (r->draft)
+		return r->is_author;
+	switch (privacy) {
+	case NOTE_PRIVACY_GROUP: return true;
+	case NOTE_PRIVACY_CONTRIBUTOR: return r->is_contributor || r->is_author;
+	default: return r->is_author;	/* author, and anything unknown */
+	}
+}
+
+bool
+access_note_session(const struct actor *who, const struct note_relation *r)
+{
+	if (who == NULL || r == NULL || actor_is_visitor(who))
+		return false;
+	return who->coordinator || r->member_on_date || r->follower_on_date || r->in_group_now;
 }

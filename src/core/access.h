@@ -46,6 +46,46 @@ struct access_ctx {
 /* May who do action on an object described by ctx (NULL = no facts)? */
 bool access_allows(const struct actor *who, enum access_action action,
     const struct access_ctx *ctx);
+
+/*
+ * Intervision notes (DESIGN.md §2): the one place that decides who reads
+ * what. The store applies these to every read, search and export.
+ */
+enum note_privacy {
+	NOTE_PRIVACY_GROUP,		/* the group: members on the meeting's date */
+	NOTE_PRIVACY_AUTHOR,		/* only the section's author */
+	NOTE_PRIVACY_CONTRIBUTOR	/* the session's contributor (and the author) */
+};
+
+/* The reader's relation to one note (its group on its meeting's date) and section. */
+struct note_relation {
+	bool member_on_date;	/* lead, member or expert of the group on the meeting's date */
+	bool follower_on_date;	/* only following the group on that date */
+	bool in_group_now;	/* any role in the group today, follower too */
+	bool is_author;		/* wrote this section (or the note) */
+	bool is_contributor;	/* the session's contributor (inbrenger) */
+	bool draft;		/* the note is still being written */
+};
+
+/* "group", "author", "contributor" into *out; false when unknown. */
+bool access_note_privacy_parse(const char *key, enum note_privacy *out);
+const char *access_note_privacy_key(enum note_privacy p);
+
+/*
+ * May who read the text of a section of this privacy? Only as a member of
+ * the group on the meeting's date, and for a private section only as its
+ * author (or, for "contributor", as the contributor); a draft only as its
+ * author. Being a coordinator, a follower, or a member later or earlier
+ * gives nothing.
+ */
+bool access_note_section(const struct actor *who, enum note_privacy privacy,
+    const struct note_relation *r);
+/*
+ * May who see that a session took place (date, group, method, roles,
+ * attendance, the number of open agreements) without its content?
+ * Coordinators, and anyone in the group then or now (followers too).
+ */
+bool access_note_session(const struct actor *who, const struct note_relation *r);
 /* Why not: an English sentence for _(). */
 const char *access_reason(enum access_action action);
 

@@ -16,12 +16,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/access.h"
 #include "core/actor.h"
 #include "core/date.h"
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /*
  * Negative results of writes: every one comes with a message in *error.
@@ -631,6 +632,143 @@ int store_agreement_insert(struct store *st, const struct actor *who,
 /* Open follow-up agreements owned by who: count only (content is protected). */
 int store_agreements_open_count(struct store *st, const struct actor *who,
     int *count, char **error);
+
+/* ---- reading, writing and finding intervision notes (store_notes.c) ----
+ *
+ * Every call decides with core/access.h (access_note_section,
+ * access_note_session) what who may see: a section's text only as a member
+ * of the group on the meeting's date (private sections: their author or the
+ * contributor; drafts: their author); that a session took place also as a
+ * coordinator or follower. Text that may not be read is never returned.
+ */
+
+/* One session (a meeting of one of who's groups); strings borrowed. */
+struct note_session_row {
+	int64_t meeting_id, note_id;	/* note_id 0: no note yet */
+	int64_t group_id;
+	const char *group_name;
+	const char *starts_at;		/* "YYYY-MM-DDTHH:MM" */
+	const char *method;		/* key, NULL without a note */
+	const char *contributor;	/* name, may be NULL */
+	const char *status;		/* draft, final, NULL without a note */
+	int open_agreements;
+	bool may_read;			/* who may read its (group) text */
+	bool may_write;			/* who may start or continue the note */
+};
+typedef int (*store_note_session_cb)(const struct note_session_row *row, void *arg);
+
+/*
+ * The meetings of the groups who is in today (any role) that have a note,
+ * and those of who's groups without a note that who may write (held, or on
+ * or before today), newest first; coordinators with all: every group's
+ * sessions with a note. At most limit rows.
+ */
+int store_note_sessions(struct store *st, const struct actor *who, bool all,
+    const struct date *today, int limit, store_note_session_cb cb, void *arg, char **error);
+
+/* A section as who may see it; body NULL when who may not read it. Owned. */
+struct note_section_view {
+	int64_t id;
+	int position;
+	char *phase;
+	enum note_privacy privacy;
+	char *body;
+	int64_t author_id;
+};
+
+/* A follow-up agreement as who may see it; what NULL when hidden. Owned. */
+struct agreement_view {
+	int64_t id, note_id, owner_id;
+	char *what, *owner, *status, *remark;
+	char *due_on;			/* "YYYY-MM-DD" or NULL */
+	char *session_day;		/* the day of the session that made it */
+};
+
+/* A note as who may see it; strings owned (store_note_view_clear). */
+struct note_view {
+	int64_t note_id, meeting_id, group_id;
+	char *group_name, *starts_at, *method, *status, *updated_at;
+	int64_t contributor_id, chair_id, minute_taker_id, author_id;
+	int64_t next_contributor_id, next_chair_id;
+	char *contributor, *chair, *minute_taker, *author, *next_contributor, *next_chair;
+	bool may_read;			/* any text at all is readable by who */
+	bool may_write;			/* who is the author of this draft */
+	int present, attendance;	/* present or late / attendance rows */
+	struct note_section_view *sections;
+	size_t n_sections;
+	struct agreement_view *agreements;	/* made in this session */
+	size_t n_agreements;
+	int version;
+};
+
+/*
+ * The note of a meeting: 1 with *out, 0 when the meeting has none (out
+ * still names the meeting's group and time), STORE_DENIED when who may not
+ * even see the session, or another negative store_result.
+ */
+int store_note_get(struct store *st, const struct actor *who, int64_t meeting_id,
+    struct note_view *out, char **error);
+void store_note_view_clear(struct note_view *v);
+
+/* Starting a note: the meeting, the method with its phases (one section each), the roles. */
+struct note_start {
+	int64_t meeting_id;
+	const char *method;		/* a key of the config's methods */
+	const char *const *phases;	/* the method's phase labels, in order */
+	size_t n_phases;
+	int64_t contributor_id, chair_id, minute_taker_id;	/* 0 = not named */
+};
+/*
+ * Start the note of a meeting as a draft written by who (a member of the
+ * group on the meeting's date: ACCESS_NOTE_WRITE). When who already has a
+ * draft for it, that draft's id is returned with 1 (offer it again); a
+ * note by someone else, or a final one, is STORE_INVALID. 0 when started.
+ */
+int store_note_start(struct store *st, const struct actor *who, const struct note_start *n,
+    int64_t *note_id, char **error);
+/* Save a section's text and privacy (the draft's author only); for autosave too. */
+int store_note_section_save(struct store *st, const struct actor *who, int64_t section_id,
+    const char *body, enum note_privacy privacy, char **error);
+/* Add a follow-up agreement to a draft: what, owner (on the roster), due date (may be NULL). */
+int store_note_agreement_add(struct store *st, const struct actor *who, int64_t note_id,
+    const char *what, int64_t owner_id, const struct date *due, int64_t *id, char **error);
+/* Remove an agreement the draft made (a slip). */
+int store_note_agreement_remove(struct store *st, const struct actor *who, int64_t agreement_id,
+    char **error);
+/*
+ * The look-back: the open (or continued) agreements of the group's earlier
+ * sessions (before the note's meeting) that who may read, oldest first.
+ */
+typedef int (*store_agreement_cb)(const struct agreement_view *a, void *arg);
+int store_note_lookback(struct store *st, const struct actor *who, int64_t note_id,
+    store_agreement_cb cb, void *arg, char **error);
+/* Mark an earlier agreement done, continued or dropped, with a remark, in this draft. */
+int store_note_review(struct store *st, const struct actor *who, int64_t note_id,
+    int64_t agreement_id, const char *status, const char *remark, char **error);
+/* Finish the draft: the next contributor and chair (0 = not yet), status final. */
+int store_note_finish(struct store *st, const struct actor *who, int64_t note_id,
+    int64_t next_contributor_id, int64_t next_chair_id, char **error);
+
+/* One search hit; strings borrowed. The snippet marks the words found with [ and ]. */
+struct note_hit {
+	int64_t meeting_id, section_id;
+	const char *group_name, *starts_at, *phase, *snippet;
+};
+typedef int (*store_note_hit_cb)(const struct note_hit *hit, void *arg);
+/* Full-text search over the sections who may read (words prefix-matched), newest first. */
+int store_note_search(struct store *st, const struct actor *who, const char *query, int limit,
+    store_note_hit_cb cb, void *arg, char **error);
+
+/* One of who's own agreements; strings borrowed. */
+struct my_agreement_row {
+	int64_t id, meeting_id;
+	const char *what, *group_name, *session_day, *due_on, *status;
+	bool overdue;
+};
+typedef int (*store_my_agreement_cb)(const struct my_agreement_row *row, void *arg);
+/* The open and continued agreements owned by who, by due date (none last). */
+int store_agreements_mine(struct store *st, const struct actor *who, const struct date *today,
+    store_my_agreement_cb cb, void *arg, char **error);
 
 /* ---- the audit log (store_audit.c) ---- */
 
