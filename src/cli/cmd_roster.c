@@ -4,7 +4,7 @@
  * or a mail client's BCC (emails).
  *
  * The roster with addresses is for the group itself: its members and leads
- * on the day, and coordinators (ACCESS_ROSTER_EXPORT); others get exit 77.
+ * on the day, and coordinators (ACCESS_ROSTER_EXPORT); others get exit 65.
  */
 #include "autoconf.h"
 

@@ -49,10 +49,11 @@ enum {
 };
 
 #define NOTES_NOW "strftime('%Y-%m-%dT%H:%M', 'now', 'localtime')"
-/* agreement columns: id, note, owner, what, owner's name, status, remark, due, day */
+/* agreement columns: id, note, owner, what, owner's name, status, remark, due, day,
+ * group, the note's author, contributor and status */
 #define NOTES_AGREEMENT_COLUMNS \
 	"SELECT a.id, a.note_id, a.owner_id, a.what, p.name, a.status, a.remark, a.due_on, " \
-	"substr(mt.starts_at, 1, 10), mt.group_id, n.author_id, n.contributor_id " \
+	"substr(mt.starts_at, 1, 10), mt.group_id, n.author_id, n.contributor_id, n.status " \
 	"FROM agreement a JOIN note n ON n.id = a.note_id JOIN meeting mt ON mt.id = n.meeting_id " \
 	"LEFT JOIN person p ON p.id = a.owner_id "
 /* session columns: meeting, note, group, name, start, method, contributor, status,
@@ -475,8 +476,9 @@ notes_agreement(struct store *st, const struct actor *who, sqlite3_stmt *s,
 	a->status = store_column_dup(s, 5);
 	a->due_on = store_column_dup(s, 7);
 	a->session_day = store_column_dup(s, 8);
-	notes_relation(st, who, notes_id(s, 9), day, notes_id(s, 10), notes_id(s, 11), false,
-	    &rel);
+	/* a draft's agreements are its author's, like its text */
+	notes_relation(st, who, notes_id(s, 9), day, notes_id(s, 10), notes_id(s, 11),
+	    strcmp((const char *)sqlite3_column_text(s, 12), "draft") == 0, &rel);
 	if (access_note_section(who, NOTE_PRIVACY_GROUP, &rel)) {
 		a->what = store_column_dup(s, 3);
 		a->remark = store_column_dup(s, 6);
@@ -533,8 +535,9 @@ store_note_get(struct store *st, const struct actor *who, int64_t meeting_id,
 		store_note_view_clear(out);
 		return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_NOTE_READ)));
 	}
+	/* any text at all: the group's, or a private section's author or contributor */
 	out->may_read = access_note_section(who, NOTE_PRIVACY_GROUP, &rel) ||
-	    (rel.member_on_date && (rel.is_author || rel.is_contributor));
+	    access_note_section(who, NOTE_PRIVACY_CONTRIBUTOR, &rel);
 	out->may_write = ret == 1 ? rel.draft && rel.is_author && rel.member_on_date :
 	    rel.member_on_date;
 	if (ret == 0)

@@ -36,6 +36,7 @@ enum {
 	PEOPLE_ERASE_AUDIT_SELF,
 	PEOPLE_ERASE_AUDIT_INTEREST,
 	PEOPLE_ERASE_AUDIT_MEMBERSHIP,
+	PEOPLE_ERASE_FTS,
 	PEOPLE_GROUPS,
 	PEOPLE_THEMES,
 	PEOPLE_MINUTES,
@@ -123,6 +124,8 @@ static const char *const people_sql[PEOPLE__COUNT] = {
 	[PEOPLE_ERASE_AUDIT_INTEREST] =
 	    "UPDATE audit SET summary = ?2 || substr(summary, instr(summary, ' → ')) "
 	    "WHERE entity = 'interest' AND entity_id = ?1 AND instr(summary, ' → ') > 0",
+	/* merge the search index, so the erased name leaves its segments too */
+	[PEOPLE_ERASE_FTS] = "INSERT INTO person_fts(person_fts) VALUES ('optimize')",
 	[PEOPLE_ERASE_AUDIT_MEMBERSHIP] =
 	    "UPDATE audit SET summary = ?2 || substr(summary, instr(summary, ' → ')) "
 	    "WHERE entity = 'membership' AND entity_id IN "
@@ -270,6 +273,8 @@ store_person_id_by_login(struct store *st, const char *login, int64_t *id, char 
 	store_done(s);
 	return ret;
 }
+
+static int people_exec_id(struct store *st, int idx, int64_t id, char **error);
 
 /* ---- the directory ---- */
 
@@ -455,6 +460,28 @@ people_versioned(struct store *st, const struct actor *who, sqlite3_stmt *s, int
 	    "Make your change again."), error);
 }
 
+/* Would saving d change the person's login? */
+static bool
+people_login_changes(struct store *st, const struct person_detail *d)
+{
+	sqlite3_stmt *s = store_stmt(st, &store_people_table, PEOPLE_GET, NULL);
+	const char *have;
+	bool changes = true;
+
+	if (s == NULL)
+		return true;
+	sqlite3_bind_int64(s, 1, d->id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		have = (const char *)sqlite3_column_text(s, 4);
+		if (have == NULL || *have == '\0')
+			changes = d->login != NULL && *d->login != '\0';
+		else
+			changes = d->login == NULL || strcmp(have, d->login) != 0;
+	}
+	store_done(s);
+	return changes;
+}
+
 int
 store_person_update(struct store *st, const struct actor *who, const struct person_detail *d,
     char **error)
@@ -469,6 +496,12 @@ store_person_update(struct store *st, const struct actor *who, const struct pers
 		return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_PERSON_EDIT)));
 	if (store_begin(st, error) != 0)
 		return STORE_ERROR;
+	/* a login is who someone is: only a coordinator gives or changes one */
+	if (!who->coordinator && people_login_changes(st, d)) {
+		ret = store_refuse(error, STORE_DENIED, "%s",
+		    _("Only a coordinator can change a login."));
+		goto out;
+	}
 	if ((ret = people_validate(st, d->id, d->name, d->email, d->login, error)) != 0)
 		goto out;
 	if ((s = store_stmt(st, &store_people_table, PEOPLE_UPDATE, error)) == NULL) {
@@ -536,7 +569,8 @@ store_person_remove(struct store *st, const struct actor *who, int64_t id, int v
 	rc = sqlite3_step(s);
 	store_done(s);
 	if (rc == SQLITE_DONE && sqlite3_changes(st->db) == 1) {
-		if (store_audit(st, who, "delete", "person", id, name, error) != 0)
+		if (store_audit(st, who, "delete", "person", id, name, error) != 0 ||
+		    people_exec_id(st, PEOPLE_ERASE_FTS, id, error) != 0)
 			goto fail;
 		ret = 1;
 	} else if (rc == SQLITE_DONE) {
@@ -612,7 +646,8 @@ store_person_erase(struct store *st, const struct actor *who, int64_t id, int ve
     char **error)
 {
 	static const int scrub[] = {
-		PEOPLE_ERASE_AUDIT_SELF, PEOPLE_ERASE_AUDIT_INTEREST, PEOPLE_ERASE_AUDIT_MEMBERSHIP
+		PEOPLE_ERASE_AUDIT_SELF, PEOPLE_ERASE_AUDIT_INTEREST, PEOPLE_ERASE_AUDIT_MEMBERSHIP,
+		PEOPLE_ERASE_FTS
 	};
 	char anon[32];
 	sqlite3_stmt *s;
@@ -738,6 +773,10 @@ store_person_minutes(struct store *st, const struct actor *who, int64_t person_i
 	*minutes = 0;
 	if ((rc = people_may_view(who, error)) != 0)
 		return rc;
+	/* someone's hours are theirs and the coordinators' business */
+	if (who->person_id != person_id && !who->coordinator)
+		return store_refuse(error, STORE_DENIED, "%s",
+		    _("Only the person themself or a coordinator can see their hours."));
 	if ((s = store_stmt(st, &store_people_table, PEOPLE_MINUTES, error)) == NULL)
 		return STORE_ERROR;
 	sqlite3_bind_int64(s, 1, person_id);

@@ -9,9 +9,12 @@
  */
 #include "autoconf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/access.h"
 #include "core/i18n.h"
@@ -47,6 +50,10 @@ enum {
 	SNAP_SCAN,
 	SNAP_PEOPLE,
 	SNAP_JOURNAL,
+	SNAP_FTS_NOTES,
+	SNAP_FTS_PEOPLE,
+	SNAP_FTS_THEMES,
+	SNAP_FTS_GROUPS,
 	ROSTER__COUNT
 };
 
@@ -119,6 +126,14 @@ static const char *const roster_sql[ROSTER__COUNT] = {
 	[SNAP_PEOPLE] = SNAP_SCAN_OK
 	    "DELETE FROM person WHERE id NOT IN " SNAP_KEPT,
 	[SNAP_JOURNAL] = "PRAGMA journal_mode = DELETE",
+	/*
+	 * A full-text index keeps the words of deleted rows in its segments
+	 * until they are merged: rebuilt from what is left, none remain.
+	 */
+	[SNAP_FTS_NOTES] = "INSERT INTO note_fts(note_fts) VALUES ('rebuild')",
+	[SNAP_FTS_PEOPLE] = "INSERT INTO person_fts(person_fts) VALUES ('rebuild')",
+	[SNAP_FTS_THEMES] = "INSERT INTO theme_fts(theme_fts) VALUES ('rebuild')",
+	[SNAP_FTS_GROUPS] = "INSERT INTO grp_fts(grp_fts) VALUES ('rebuild')",
 };
 
 const struct store_sql_table store_roster_table = {
@@ -523,7 +538,8 @@ store_roster_set_role(struct store *st, const struct actor *who, int64_t members
 static const int snap_steps[] = {
 	SNAP_NOTES, SNAP_AUDIT, SNAP_GROUPS, SNAP_INTEREST, SNAP_PROPOSER, SNAP_ATTENDANCE,
 	SNAP_POLL_ANSWER, SNAP_POLL, SNAP_UPDATE_AUTHOR, SNAP_UPDATE_READ, SNAP_BUDGET_BY,
-	SNAP_BUDGET_DECIDED, SNAP_SCAN, SNAP_PEOPLE,
+	SNAP_BUDGET_DECIDED, SNAP_SCAN, SNAP_PEOPLE, SNAP_FTS_NOTES, SNAP_FTS_PEOPLE,
+	SNAP_FTS_THEMES, SNAP_FTS_GROUPS,
 };
 
 /* Strip the copy to the groups in ids (a JSON array) for who. */
@@ -540,7 +556,7 @@ snap_strip(struct store *copy, const struct actor *who, const char *ids, char **
 			goto fail;
 		if (snap_steps[i] == SNAP_GROUPS)
 			sqlite3_bind_text(s, 1, ids, -1, SQLITE_TRANSIENT);
-		else if (snap_steps[i] != SNAP_NOTES && snap_steps[i] != SNAP_AUDIT)
+		else if (sqlite3_bind_parameter_count(s) > 0)
 			sqlite3_bind_int64(s, 1, who->person_id);
 		if (store_exec_stmt(copy, s, _("writing the snapshot"), error) != 0)
 			goto fail;
@@ -588,27 +604,50 @@ store_snapshot(struct store *st, const struct actor *who, const char *path,
     const int64_t *group_ids, size_t n, char **error)
 {
 	struct store *copy = NULL;
-	char *ids = NULL, *why = NULL;
-	int ret;
+	char *ids = NULL, *why = NULL, *tmp;
+	struct stat sb;
+	int fd, ret;
 
 	if (n == 0)
 		return store_refuse(error, STORE_INVALID, "%s", _("Name at least one group."));
+	if (stat(path, &sb) == 0 && (!S_ISREG(sb.st_mode) || sb.st_size > 0))
+		return store_refuse(error, STORE_ERROR, _("%s exists; a snapshot never overwrites it"),
+		    path);
 	if ((ret = snap_ids(st, who, group_ids, n, &ids, error)) != 0)
 		return ret;
-	if (store_copy_to(st, path, error) != 0) {
+	/*
+	 * Copy and strip beside path, under a private name (0600), and put it
+	 * in place only when stripped: path never holds a full copy, however
+	 * the program is stopped.
+	 */
+	tmp = xasprintf("%s.partial-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		ret = store_refuse(error, STORE_ERROR, _("cannot create %s: %s"), tmp,
+		    strerror(errno));
+		free(tmp);
 		free(ids);
-		return STORE_ERROR;
+		return ret;
 	}
-	if (store_open(path, 0, &copy, &why) != STORE_OK || snap_strip(copy, who, ids, &why) != 0) {
-		/* never leave a half-stripped copy with other people's data behind */
+	close(fd);
+	if (store_copy_to(st, tmp, &why) != 0 || store_open(tmp, 0, &copy, &why) != STORE_OK ||
+	    snap_strip(copy, who, ids, &why) != 0) {
 		store_close(copy);
-		remove(path);
-		store_refuse(error, STORE_ERROR, "%s", why != NULL ? why : "?");
-		free(why);
-		free(ids);
-		return STORE_ERROR;
+		copy = NULL;
+		ret = STORE_ERROR;
+	} else {
+		store_close(copy);
+		copy = NULL;
+		ret = rename(tmp, path) == 0 ? 0 : STORE_ERROR;
+		if (ret != 0)
+			why = xasprintf(_("cannot create %s: %s"), path, strerror(errno));
 	}
-	store_close(copy);
+	if (ret != 0) {
+		/* never leave a copy with other people's data behind */
+		remove(tmp);
+		store_refuse(error, STORE_ERROR, "%s", why != NULL ? why : "?");
+	}
+	free(why);
+	free(tmp);
 	free(ids);
-	return 0;
+	return ret;
 }

@@ -408,6 +408,15 @@ group_columns(int width, int w[4])
 	w[1] = 11;
 	w[2] = 24;
 	w[3] = width - w[0] - w[1] - w[2] - 6;
+	if (w[3] >= 8)
+		return;
+	/* narrow: no organisation, then a narrower name and period; nothing wraps */
+	w[3] = 0;
+	w[0] = width - w[1] - w[2] - 5;
+	if (w[0] < 10) {
+		w[0] = 10;
+		w[2] = width - w[1] - w[0] - 5;
+	}
 }
 
 static void

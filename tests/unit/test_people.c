@@ -648,7 +648,9 @@ START_TEST(test_person_update_rules)
 	other.email = xstrdup("ann@example.nl");
 	free(other.login);
 	other.login = xstrdup("cor");
-	EXPECT_FAIL(store_person_update(st, ann, &other, &error_), STORE_INVALID, "Cor");
+	/* a login is given by a coordinator only; and never one someone has */
+	EXPECT_FAIL(store_person_update(st, ann, &other, &error_), STORE_DENIED, "login");
+	EXPECT_FAIL(store_person_update(st, coord, &other, &error_), STORE_INVALID, "Cor");
 	/* keeping one's own address and login is no clash */
 	free(other.login);
 	other.login = xstrdup("ann");
