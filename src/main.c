@@ -7,8 +7,8 @@
  * As an SSH forced command (command="leernet --restricted --user NAME"),
  * this argv is the account's, never the client's: the command the client
  * asked for is in SSH_ORIGINAL_COMMAND, which leernet never reads, parses
- * or runs. leernet starts no other program at all (no $EDITOR, $PAGER or
- * shell, no system() or exec); see struct app_options in cli/app.h.
+ * or runs. Restricted, leernet starts no other program at all (no $EDITOR,
+ * $PAGER or shell); see struct app_options in cli/app.h.
  */
 #include "autoconf.h"
 

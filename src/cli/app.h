@@ -44,9 +44,10 @@ struct app_options {
 	 * LEERNET_* variables are dropped (app_restrict), a --demo copy goes
 	 * under /tmp whatever TMPDIR says, and commands marked CMD_WRITES_FILE
 	 * are refused (APP_EX_NOPERM). Screens and commands must not offer,
-	 * when this is set, anything that writes a file a user names. leernet
-	 * never starts another program ($EDITOR, $PAGER, a shell), restricted
-	 * or not: even "vim -Z" reads and writes any file; keep it so.
+	 * when this is set, anything that writes a file a user names, and
+	 * nothing starts another program: even "vim -Z" reads and writes any
+	 * file. The one program leernet may start is the person's own editor
+	 * for a long text (ui/ext_editor.c), and only when this is not set.
 	 */
 	bool restricted;
 };

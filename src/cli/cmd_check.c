@@ -57,6 +57,11 @@ static const struct cmd cmd_commands[] = {
 	{ "snapshot", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE | CMD_WRITES_FILE, cmd_snapshot,
 	  N_("snapshot FILE [--group GROUP]..."),
 	  N_("write a database for offline review: your groups, without notes or others' data") },
+	{ "notes", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_notes,
+	  N_("notes list [--all] [--format text|csv]\n"
+	  "notes export MEETING [--format text|md]\n"
+	  "notes search WORDS... [--format text|csv]"),
+	  N_("list intervision sessions, print a note you may read, or search the notes") },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 

@@ -57,7 +57,15 @@
 	ACTION(REMOVE, "remove", N_("deactivate or reactivate a person (coordinators)"), \
 	    N_("deactivate")) \
 	ACTION(ERASE, "erase", N_("erase a person's identity on request (coordinators)"), \
-	    N_("erase"))
+	    N_("erase")) \
+	ACTION(PRIVACY, "privacy", \
+	    N_("change who reads the selected section of the note you write (group, author, " \
+	    "contributor)"), N_("privacy")) \
+	ACTION(FINISH, "finish", \
+	    N_("finish the note you write: next contributor and chair; then it is final"), \
+	    N_("finish")) \
+	ACTION(DELETE_ITEM, "delete", \
+	    N_("remove the selected item (an agreement of the note you write)"), N_("remove"))
 
 enum ui_action {
 	UI_ACTION_NONE = 0,

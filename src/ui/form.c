@@ -44,6 +44,7 @@ struct form {
 	size_t focus;		/* the focused field */
 	size_t item;		/* FORM_CHECKS: the item under the cursor */
 	int top;		/* the first form row shown */
+	struct ui *ui;		/* the interface, known from the first draw */
 };
 
 /* Where the form is drawn: its screen rows and its two columns. */
@@ -602,6 +603,7 @@ form_draw(struct form *f, struct ui *ui, int top, int height)
 	int r = 0, cy = -1, cx = 0, dim = ui_attr(ui, UI_COLOUR_DIM);
 	size_t i;
 
+	f->ui = ui;
 	if (height <= 0)
 		return;
 	form_geometry(f, ui, top, height, &g);
@@ -955,6 +957,31 @@ form_enter(struct form *f, struct form_field *fld)
 	return FORM_CONTINUE;
 }
 
+/* The full-screen editor has closed: the field takes its text when it was kept. */
+static void
+form_editor_done(struct ui *ui, const char *text, bool saved, void *arg)
+{
+	struct form_field *fld = arg;
+
+	(void)ui;
+	if (!saved)
+		return;
+	lineedit_set(fld->edit, text);
+	form_error(fld, NULL);
+}
+
+/* C-x or F4 in a FORM_TEXT: edit it full-screen (scr_editor.c); the form stays below. */
+static bool
+form_key_editor(struct form *f, struct form_field *fld, int code)
+{
+	if (fld->kind != FORM_TEXT || f->ui == NULL ||
+	    (code != FORM_KEY_CTRL('x') && code != KEYS_FN(KEY_F(4))))
+		return false;
+	scr_editor_push(f->ui, N_("Edit text"), fld->label, form_text(fld), form_max_chars(fld),
+	    NULL, form_editor_done, fld, NULL);
+	return true;
+}
+
 enum form_result
 form_key(struct form *f, int code)
 {
@@ -967,6 +994,8 @@ form_key(struct form *f, int code)
 	if (f->n == 0)
 		return FORM_CONTINUE;
 	fld = f->slots[f->focus].field;
+	if (form_key_editor(f, fld, code))
+		return FORM_CONTINUE;
 	if (form_key_move(f, fld, code))
 		return FORM_CONTINUE;
 	if (code == '\r' || code == '\n' || code == KEYS_FN(KEY_ENTER))

@@ -64,6 +64,8 @@ static const struct keys_binding keys_defaults[] = {
 	{ 'x', UI_ACTION_END_MEMBERSHIP }, { 'o', UI_ACTION_ROLE }, { 'v', UI_ACTION_FORMER },
 	{ '@', UI_ACTION_AS_OF }, { 'E', UI_ACTION_EXPORT }, { 'd', UI_ACTION_REMOVE },
 	{ 'X', UI_ACTION_ERASE },
+	{ 'P', UI_ACTION_PRIVACY }, { 'D', UI_ACTION_FINISH },
+	{ '-', UI_ACTION_DELETE_ITEM }, { KEYS_FN(KEY_DC), UI_ACTION_DELETE_ITEM },
 };
 
 static const struct {

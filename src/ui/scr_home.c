@@ -205,6 +205,9 @@ home_open(struct ui *ui, int i)
 	case UI_ACTION_PEOPLE:
 		scr_people_push(ui);
 		break;
+	case UI_ACTION_INTERVISION:
+		scr_intervision_push(ui);
+		break;
 	default:
 		scr_placeholder_push(ui, home_menu[i].label, home_menu[i].what);
 		break;

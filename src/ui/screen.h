@@ -35,6 +35,8 @@ struct screen_ops {
 	/* Optional: a hint bar text of its own (forms), instead of hints. */
 	const char *(*hint_text)(struct ui *ui, struct screen *s);
 	void (*free)(struct screen *s);
+	/* Optional: nothing was typed for a tick (about 250 ms); the top screen only. */
+	void (*idle)(struct ui *ui, struct screen *s);
 };
 
 struct screen {
@@ -105,5 +107,45 @@ void scr_roster_export_push(struct ui *ui, int64_t group_id, const char *group_n
     const struct date *on);
 void scr_pick_person_push(struct ui *ui, const char *title, scr_pick_person_cb picked,
     void *arg);
+
+/*
+ * Edit a long text full-screen (scr_editor.c), titled title (English,
+ * static, for _()), with hint (translated, copied; NULL = none) on a line
+ * above the text, starting from text (copied; NULL = empty), capped at
+ * max_chars characters (0 = no cap; a longer text is kept whole, and only
+ * more typing is refused). autosave, when not NULL, gets the current text at
+ * most every 3 s while it differs from what it got last (on the idle tick and
+ * between keys), and once more on leaving and when the interface ends with
+ * the editor open (quit, hang-up). done, when not NULL, is called once when
+ * the user closes the editor: saved is true for F2 (keep), false for Esc
+ * (asked first when the text changed); the text is borrowed for the call.
+ * The editor then takes itself off the stack (done may push a screen, but
+ * must not pop this one). When the interface ends with the editor open,
+ * done is not called. free_arg, when not NULL, releases arg when the screen
+ * goes (also when it could not open: then no callback runs). C-x opens the
+ * text in $VISUAL / $EDITOR / vi, except over a restricted login.
+ */
+void scr_editor_push(struct ui *ui, const char *title, const char *hint, const char *text,
+    int max_chars, void (*autosave)(struct ui *, const char *, void *),
+    void (*done)(struct ui *, const char *, bool, void *), void *arg, void (*free_arg)(void *));
+
+/*
+ * Intervision (DESIGN.md §2). The Intervision screen (scr_intervision.c):
+ * the sessions of my groups, my follow-up agreements, search in the notes.
+ */
+void scr_intervision_push(struct ui *ui);
+/*
+ * One session and its note as the acting person may see it (scr_note.c);
+ * a session without a note shows its facts and offers writing it.
+ */
+void scr_note_push(struct ui *ui, int64_t meeting_id);
+/*
+ * Writing a note (scr_note_write.c). scr_note_start: the form for the method
+ * and the roles, then the writing screen; push it over the session's
+ * scr_note_push screen. scr_note_write_push: go on with one's own draft of
+ * the meeting's note (the writing screen leaves when the note is finished).
+ */
+void scr_note_start(struct ui *ui, int64_t meeting_id);
+void scr_note_write_push(struct ui *ui, int64_t meeting_id);
 
 #endif

@@ -357,6 +357,8 @@ ui_idle(struct ui *ui, int *idle)
 		s->ops->enter(ui, s);
 		ui->dirty = true;
 	}
+	if (s->ops->idle != NULL)
+		s->ops->idle(ui, s);
 	if (++*idle == UI_CHECKPOINT_TICKS)
 		store_checkpoint(ui->app->st);
 }

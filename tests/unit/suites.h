@@ -20,6 +20,7 @@ Suite *suite_store(void);
 Suite *suite_themes(void);
 Suite *suite_audit(void);
 Suite *suite_people(void);
+Suite *suite_notes(void);
 
 /* A fresh private directory for one test; removed by test_tmpdir_remove. */
 char *test_tmpdir(void);
