@@ -378,26 +378,10 @@ static const struct store_migration store_migrations[] = {
 	},
 	{ 6,
 	/*
-	 * Intervision notes: full-text search over the sections (read only
-	 * through the access rules), a note's sections and agreements in order,
-	 * and a person's drafts. The index holds note text: a deleted note
-	 * leaves it too (the triggers), and secure_delete wipes the pages.
+	 * Intervision notes: a person's drafts, and the agreements a note
+	 * reviewed. (No full-text index over the sections: a search walks the
+	 * reader's own sections, see store_note_search.)
 	 */
-	"CREATE VIRTUAL TABLE note_fts USING fts5(phase, body, content='note_section',\n"
-	"  content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3');\n"
-	"INSERT INTO note_fts(note_fts) VALUES ('rebuild');\n"
-	"CREATE TRIGGER note_fts_insert AFTER INSERT ON note_section BEGIN\n"
-	"  INSERT INTO note_fts(rowid, phase, body) VALUES (NEW.id, NEW.phase, NEW.body);\n"
-	"END;\n"
-	"CREATE TRIGGER note_fts_delete AFTER DELETE ON note_section BEGIN\n"
-	"  INSERT INTO note_fts(note_fts, rowid, phase, body)\n"
-	"  VALUES ('delete', OLD.id, OLD.phase, OLD.body);\n"
-	"END;\n"
-	"CREATE TRIGGER note_fts_update AFTER UPDATE OF phase, body ON note_section BEGIN\n"
-	"  INSERT INTO note_fts(note_fts, rowid, phase, body)\n"
-	"  VALUES ('delete', OLD.id, OLD.phase, OLD.body);\n"
-	"  INSERT INTO note_fts(rowid, phase, body) VALUES (NEW.id, NEW.phase, NEW.body);\n"
-	"END;\n"
 	"CREATE INDEX note_author ON note(author_id, status);\n"
 	"CREATE INDEX agreement_reviewed ON agreement(reviewed_in_note_id)\n"
 	"  WHERE reviewed_in_note_id IS NOT NULL;\n"

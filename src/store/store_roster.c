@@ -50,7 +50,6 @@ enum {
 	SNAP_SCAN,
 	SNAP_PEOPLE,
 	SNAP_JOURNAL,
-	SNAP_FTS_NOTES,
 	SNAP_FTS_PEOPLE,
 	SNAP_FTS_THEMES,
 	SNAP_FTS_GROUPS,
@@ -130,7 +129,6 @@ static const char *const roster_sql[ROSTER__COUNT] = {
 	 * A full-text index keeps the words of deleted rows in its segments
 	 * until they are merged: rebuilt from what is left, none remain.
 	 */
-	[SNAP_FTS_NOTES] = "INSERT INTO note_fts(note_fts) VALUES ('rebuild')",
 	[SNAP_FTS_PEOPLE] = "INSERT INTO person_fts(person_fts) VALUES ('rebuild')",
 	[SNAP_FTS_THEMES] = "INSERT INTO theme_fts(theme_fts) VALUES ('rebuild')",
 	[SNAP_FTS_GROUPS] = "INSERT INTO grp_fts(grp_fts) VALUES ('rebuild')",
@@ -538,7 +536,7 @@ store_roster_set_role(struct store *st, const struct actor *who, int64_t members
 static const int snap_steps[] = {
 	SNAP_NOTES, SNAP_AUDIT, SNAP_GROUPS, SNAP_INTEREST, SNAP_PROPOSER, SNAP_ATTENDANCE,
 	SNAP_POLL_ANSWER, SNAP_POLL, SNAP_UPDATE_AUTHOR, SNAP_UPDATE_READ, SNAP_BUDGET_BY,
-	SNAP_BUDGET_DECIDED, SNAP_SCAN, SNAP_PEOPLE, SNAP_FTS_NOTES, SNAP_FTS_PEOPLE,
+	SNAP_BUDGET_DECIDED, SNAP_SCAN, SNAP_PEOPLE, SNAP_FTS_PEOPLE,
 	SNAP_FTS_THEMES, SNAP_FTS_GROUPS,
 };
 

@@ -405,8 +405,7 @@ START_TEST(test_migration_3)
 	char *who = NULL, *at = NULL, *error = NULL;
 
 	store_close(st);
-	raw_exec("DROP TRIGGER note_fts_insert; DROP TRIGGER note_fts_delete;"
-	    "DROP TRIGGER note_fts_update; DROP TABLE note_fts; DROP INDEX note_author;"
+	raw_exec("DROP INDEX note_author;"
 	    "DROP INDEX agreement_reviewed;"
 	    "DROP TRIGGER person_fts_insert; DROP TRIGGER person_fts_delete;"
 	    "DROP TRIGGER person_fts_update; DROP TRIGGER person_fts_organisation;"

@@ -98,8 +98,7 @@ START_TEST(test_migrate_v1_keeps_data)
 	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
 	store_close(st);
 	/* turn it back into a version-1 file with one theme and two registrations */
-	raw_exec(path, "DROP TRIGGER note_fts_insert; DROP TRIGGER note_fts_delete;"
-	    "DROP TRIGGER note_fts_update; DROP TABLE note_fts; DROP INDEX note_author;"
+	raw_exec(path, "DROP INDEX note_author;"
 	    "DROP INDEX agreement_reviewed;"
 	    "DROP TRIGGER person_fts_insert; DROP TRIGGER person_fts_delete;"
 	    "DROP TRIGGER person_fts_update; DROP TRIGGER person_fts_organisation;"

@@ -3,9 +3,11 @@
 
 #include <check.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
+#include "core/textmatch.h"
 #include "suites.h"
 
 static void
@@ -57,6 +59,54 @@ START_TEST(test_valid)
 }
 END_TEST
 
+/* Typed words against a text: prefixes of words, case and accents folded. */
+START_TEST(test_match)
+{
+	const char *t = "De inbrenger: Zoë\nvertelt over Leerlingen en ĳsbeer-oefeningen.";
+	size_t at = 0, len = 0;
+
+	ck_assert(textmatch(t, "zoe", &at, &len));
+	ck_assert_int_eq((int)at, (int)(strstr(t, "Zoë") - t));
+	ck_assert_int_eq((int)len, (int)strlen("Zoë"));
+	ck_assert(textmatch(t, "ZOË", NULL, NULL));
+	ck_assert(textmatch(t, "leerl", NULL, NULL));
+	ck_assert(textmatch(t, "leerl inbr", &at, NULL));
+	ck_assert_int_eq((int)at, 3);			/* the first word found */
+	/* the Dutch ĳ is one letter or two, as typed */
+	ck_assert(textmatch(t, "ijsbeer", NULL, NULL));
+	ck_assert(textmatch(t, "ĳsb", NULL, NULL));
+	ck_assert(textmatch("ijsbeer", "ĳs", NULL, NULL));
+	ck_assert(textmatch("IJsselstein", "ĳssel", NULL, NULL));
+	ck_assert(!textmatch(t, "isbeer", NULL, NULL));
+	ck_assert(!textmatch(t, "brenger", NULL, NULL));	/* inside a word: no */
+	ck_assert(!textmatch(t, "leerl kat", NULL, NULL));	/* every word must be found */
+	ck_assert(!textmatch(t, "", NULL, NULL));
+	ck_assert(!textmatch(t, " , ", NULL, NULL));
+	ck_assert(!textmatch(NULL, "de", NULL, NULL));
+	ck_assert(textmatch(t, "oefen", NULL, NULL));	/* after a hyphen */
+}
+END_TEST
+
+START_TEST(test_snippet)
+{
+	const char *t = "Eerst.\nDaarna vertelt de inbrenger over leerlingen die zich terugtrekken "
+	    "bij groepswerk en wat de collega's daarvan merken in de les.";
+	size_t at, len;
+	char *s;
+
+	ck_assert(textmatch(t, "leer", &at, &len));
+	s = textmatch_snippet(t, at, len, 40);
+	ck_assert_msg(strstr(s, "[leerlingen]") != NULL, "%s", s);
+	ck_assert_msg(strchr(s, '\n') == NULL, "%s", s);
+	ck_assert_msg(strncmp(s, "…", strlen("…")) == 0, "cut at the start: %s", s);
+	ck_assert_msg(strcmp(s + strlen(s) - strlen("…"), "…") == 0, "cut at the end: %s", s);
+	free(s);
+	s = textmatch_snippet("kort", 0, 4, 40);
+	ck_assert_str_eq(s, "[kort]");
+	free(s);
+}
+END_TEST
+
 Suite *
 suite_text(void)
 {
@@ -67,6 +117,8 @@ suite_text(void)
 	tcase_add_test(tc, test_width);
 	tcase_add_test(tc, test_fit);
 	tcase_add_test(tc, test_valid);
+	tcase_add_test(tc, test_match);
+	tcase_add_test(tc, test_snippet);
 	suite_add_tcase(s, tc);
 	return s;
 }
