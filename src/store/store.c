@@ -250,6 +250,12 @@ store_pragma(struct store *st, const char *sql, char **error)
 	return 0;
 }
 
+void
+store_busy_wait(struct store *st, int ms)
+{
+	sqlite3_busy_timeout(st->db, ms > 0 ? ms : STORE_BUSY_TIMEOUT_MS);
+}
+
 /* Apply the session pragmas; WAL only when we may write. */
 static int
 store_setup(struct store *st, char **error)

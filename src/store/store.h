@@ -62,6 +62,12 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 void store_close(struct store *st);
 
 bool store_read_only(const struct store *st);
+/*
+ * How long a write waits for another session's write before giving up
+ * (STORE_ERROR, "busy"); 5 s unless changed. For batch work and tests that
+ * measure lost updates, not waiting times.
+ */
+void store_busy_wait(struct store *st, int ms);
 const char *store_path(const struct store *st);
 /* The schema version found in the file (after migration). */
 int store_schema_version(struct store *st);

@@ -30,6 +30,7 @@ DOWNS=${BENCH_DOWNS:-20}
 THEME_Q=${BENCH_THEME_SEARCH:-werkdruk}
 GROUP_Q=${BENCH_GROUP_SEARCH:-amersfoort}
 PEOPLE_Q=${BENCH_PEOPLE_SEARCH:-visser}
+NOTES_Q=${BENCH_NOTES_SEARCH:-leerling}
 DATA=$top_builddir/tests/bench/data
 CONFIG=$top_srcdir/data/leernet.yaml
 HOME_TEXT="Mijn groepen"
@@ -130,6 +131,36 @@ floor() {
 	sed -n 's/^run=.* ms=\([0-9.]*\) .*/\1/p' "$W/floor.out" >>"$W/$1.floor"
 }
 
+# notes_run SET DB — a member with the most sessions opens Intervision,
+# moves down the sessions and searches the notes they may read.
+notes_run() {
+	[ -s "$W/$1.notes-user" ] ||
+		"$SQLITE3" "$2" "SELECT p.login FROM note n JOIN meeting mt ON mt.id = n.meeting_id
+			JOIN membership m ON m.group_id = mt.group_id JOIN person p ON p.id = m.person_id
+			WHERE m.role <> 'follower' AND m.end_on IS NULL AND p.login IS NOT NULL
+			GROUP BY p.id ORDER BY count(*) DESC LIMIT 1" > "$W/$1.notes-user"
+	user=$(cat "$W/$1.notes-user")
+	[ -n "$user" ] || { FAILED=1; echo "bench: nobody with notes in $2" >&2; return; }
+	keys=""
+	i=0
+	while [ $i -lt "$DOWNS" ]; do keys="$keys -k DOWN"; i=$((i + 1)); done
+	# shellcheck disable=SC2086
+	"$PROBE" -s "$SIZE" -q "$QUIET" -T 30 -e "LEERNET_TODAY=$TODAY" -r "$HOME_TEXT" \
+		-l - -k i -k "expect:Bijeenkomsten" \
+		-l notes.down $keys \
+		-l - -k / \
+		-l notes.search -k "text:$NOTES_Q" \
+		-l - -k ESC -k H -k "expect:$HOME_TEXT" -k q \
+		-- "$LEERNET" --database "$2" --config "$CONFIG" --user "$user" >"$W/notes.out" 2>&1 ||
+		{ FAILED=1; echo "bench: the notes run on $1 failed:" >&2; cat "$W/notes.out" >&2; return; }
+	awk -v d="$W/$1" '
+	/^step=/ {
+		for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+		if (f["label"] == "-" || f["bytes"] == 0) next
+		print f["latency_ms"] >> (d "." f["label"])
+	}' "$W/notes.out"
+}
+
 # import_run SET DB — "people import" of every person of DB (as a CSV with new
 # addresses) into a fresh demo database; the seconds it takes.
 import_run() {
@@ -215,6 +246,7 @@ while [ $r -lt "$RUNS" ]; do
 		case $set in demo) db=$DEMO_DB ;; *) db=$NATIONAL_DB ;; esac
 		probe_run $set "$db"
 		floor $set "$db"
+		notes_run $set "$db"
 		[ $r -lt "${BENCH_IMPORT_RUNS:-3}" ] && import_run $set "$db"
 	done
 	r=$((r + 1))
@@ -259,7 +291,8 @@ metric "search as you type, people (ms/key)" people.search 10 ms 2
 metric "people (p): list down (ms)" people.down 2 ms 2
 metric "people (p): page down (ms)" people.pgdn 2 ms 2
 metric "people (p): end (ms)" people.end 2 ms 2
-na "search as you type, notes (ms/key)" screen "<= 10 ms"
+metric "search as you type, notes (ms/key)" notes.search 10 ms 2
+metric "intervision (i): list down (ms)" notes.down 2 ms 2
 metric "peak memory of the TUI (MiB)" mem 16 MiB 1
 md=$(stats "$W/demo.mem")
 mn=$(stats "$W/national.mem")
