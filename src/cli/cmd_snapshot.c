@@ -42,11 +42,18 @@ cmd_snapshot_add(struct cmd_snapshot *cs, int64_t id)
 	cs->ids[cs->n++] = id;
 }
 
-/* One of my groups today (followers only follow: not theirs to take along). */
+/* One of my memberships: a group I am in today, not only following, is mine to take along. */
 static int
-cmd_snapshot_mine(const struct group_row *r, void *arg)
+cmd_snapshot_mine(const struct person_group_row *r, void *arg)
 {
-	cmd_snapshot_add(arg, r->id);
+	struct cmd_snapshot *cs = arg;
+	char today[DATE_ISO_LEN];
+	struct date d = date_today();
+
+	date_format_iso(&d, today);
+	if (strcmp(r->role, "follower") != 0 && strcmp(r->start_on, today) <= 0 &&
+	    (r->end_on == NULL || strcmp(r->end_on, today) >= 0))
+		cmd_snapshot_add(cs, r->group_id);
 	return 0;
 }
 
@@ -59,7 +66,6 @@ cmd_snapshot_groups(struct app *app, int argc, char **argv, struct cmd_snapshot 
 		{ "group", required_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct date today = date_today();
 	char *error = NULL;
 	int64_t id;
 	int c, ret;
@@ -79,8 +85,9 @@ cmd_snapshot_groups(struct app *app, int argc, char **argv, struct cmd_snapshot 
 	*file = argv[optind];
 	if (cs->n > 0)
 		return APP_EX_OK;
-	if (store_groups_of(app->st, app->who, &today, cmd_snapshot_mine, cs, &error) != 0)
-		return cmdutil_store_fail(STORE_ERROR, error);
+	if (!actor_is_visitor(app->who) && (ret = store_person_groups(app->st, app->who,
+	    app->who->person_id, cmd_snapshot_mine, cs, &error)) != 0)
+		return cmdutil_store_fail(ret, error);
 	if (cs->n == 0)
 		return cmdutil_usage("snapshot", "%s",
 		    _("you belong to no group today; name the groups with --group"));
