@@ -62,6 +62,9 @@ static const struct cmd cmd_commands[] = {
 	  "notes export MEETING [--format text|md]\n"
 	  "notes search WORDS... [--format text|csv]"),
 	  N_("list intervision sessions, print a note you may read, or search the notes") },
+	{ "hours", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_hours,
+	  N_("hours [--person LOGIN] [--group GROUP] [--year 2026-2027] [--format text|csv]"),
+	  N_("the hours statement of a school year: meetings attended, totals against the norms") },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 

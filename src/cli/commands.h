@@ -48,5 +48,6 @@ int cmd_people_import(struct app *app, int argc, char **argv);
 int cmd_roster(struct app *app, int argc, char **argv);
 int cmd_snapshot(struct app *app, int argc, char **argv);
 int cmd_notes(struct app *app, int argc, char **argv);
+int cmd_hours(struct app *app, int argc, char **argv);
 
 #endif

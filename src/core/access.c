@@ -64,6 +64,10 @@ static const struct {
 	/* the roster with addresses: for the group itself (members on the day) */
 	[ACCESS_ROSTER_EXPORT] = { ACCESS_MEMBER | ACCESS_LEAD | ACCESS_COORDINATOR,
 	    N_("Only members and leads of the group or a coordinator can export its roster.") },
+	/* an hours statement: one's own, a lead's group's rows, or anyone's for a coordinator */
+	[ACCESS_HOURS_VIEW] = { ACCESS_OWNER | ACCESS_LEAD | ACCESS_COORDINATOR,
+	    N_("Only the person themself, a lead of their group or a coordinator can see "
+	    "these hours.") },
 };
 
 bool

@@ -33,6 +33,7 @@ enum access_action {
 	ACCESS_ORG_EDIT,		/* a coordinator */
 	ACCESS_PEOPLE_IMPORT,		/* a coordinator */
 	ACCESS_ROSTER_EXPORT,		/* a member or lead of the group, or a coordinator */
+	ACCESS_HOURS_VIEW,		/* the person themself, a lead of the group, a coordinator */
 	ACCESS__COUNT
 };
 

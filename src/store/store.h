@@ -828,6 +828,40 @@ int store_audit_page(struct store *st, const struct actor *who, const struct aud
     const struct audit_anchor *anchor, bool inclusive, bool forward, int limit,
     store_audit_cb cb, void *arg, char **error);
 
+/* ---- hours (store_hours.c) ---- */
+
+/* One attendance row of a held meeting, with what it earns (core/hours.h). */
+struct hours_row {
+	int64_t meeting_id;
+	int64_t group_id;		/* 0 for a network-wide meeting */
+	const char *group_name;		/* NULL for a network-wide meeting */
+	const char *group_type;		/* the config's key; NULL network-wide */
+	int group_norm;			/* grp.hours_norm (0 = the type's norm applies) */
+	const char *starts_at;		/* "YYYY-MM-DDTHH:MM" */
+	const char *ends_at;
+	int duration;			/* minutes the meeting lasted */
+	const char *status;		/* present, late, excused, absent */
+	int credited;			/* minutes credited (hours_credited) */
+	const char *role;		/* lead, member, expert, follower on the day; NULL: none */
+};
+/* Text in a row is valid during the callback only; non-zero stops. */
+typedef int (*store_hours_cb)(const struct hours_row *row, void *arg);
+
+/*
+ * The hours statement of person_id from first to last (dates of the
+ * meetings' start, both included): one row per held meeting the person has
+ * an attendance row for, excused and absent ones too (credited 0), in date
+ * order; group_id 0 = every group. Planned and cancelled meetings are not
+ * delivered. Reads attendance, meetings and memberships, never a note.
+ * Access (ACCESS_HOURS_VIEW): the person themself and coordinators see
+ * everything; a lead (today) of one of the person's groups sees only the
+ * rows of the groups they lead; anyone else gets STORE_DENIED.
+ * 0, or a negative store_result with *error.
+ */
+int store_hours_each(struct store *st, const struct actor *who, int64_t person_id,
+    int64_t group_id, const struct date *first, const struct date *last,
+    store_hours_cb cb, void *arg, char **error);
+
 /* ---- counts for the overview ---- */
 struct store_counts {
 	long people, organisations, themes, groups, meetings, notes;

@@ -25,6 +25,7 @@ enum store_module {
 	STORE_MOD_AUDIT,
 	STORE_MOD_ROSTER,
 	STORE_MOD_IMPORT,
+	STORE_MOD_HOURS,
 	STORE_MOD__COUNT
 };
 
@@ -38,6 +39,7 @@ struct store_sql_table {
 extern const struct store_sql_table store_people_table, store_groups_table,
     store_themes_table, store_meetings_table, store_notes_table, store_lookup_table,
     store_audit_table, store_roster_table, store_import_table;
+extern const struct store_sql_table store_hours_table;
 
 struct store {
 	sqlite3 *db;

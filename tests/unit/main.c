@@ -61,6 +61,7 @@ main(void)
 	srunner_add_suite(sr, suite_audit());
 	srunner_add_suite(sr, suite_people());
 	srunner_add_suite(sr, suite_notes());
+	srunner_add_suite(sr, suite_hours());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

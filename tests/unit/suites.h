@@ -21,6 +21,7 @@ Suite *suite_themes(void);
 Suite *suite_audit(void);
 Suite *suite_people(void);
 Suite *suite_notes(void);
+Suite *suite_hours(void);
 
 /* A fresh private directory for one test; removed by test_tmpdir_remove. */
 char *test_tmpdir(void);

@@ -144,6 +144,7 @@ START_TEST(test_access_matrix)
 		[ACCESS_ORG_EDIT] = "000001",
 		[ACCESS_PEOPLE_IMPORT] = "000001",
 		[ACCESS_ROSTER_EXPORT] = "001101",
+		[ACCESS_HOURS_VIEW] = "000111",
 	};
 	struct actor *v = actor_new(0, "v", "v", false), *staff = actor_new(5, "s", "s", false);
 	struct actor *c = actor_new(6, "c", "c", true);
