@@ -68,7 +68,7 @@ struct scr_editor {
 	bool paste_mode;	/* this editor turned bracketed paste on */
 	char *paste;		/* owned; the paste so far */
 	size_t paste_len, paste_size;
-	void (*autosave)(struct ui *, const char *, void *);
+	int (*autosave)(struct ui *, const char *, void *);
 	void (*done)(struct ui *, const char *, bool, void *);
 	void *arg;
 	void (*free_arg)(void *);
@@ -86,22 +86,30 @@ scr_editor_ms(const struct timespec *from, const struct timespec *to)
 	return (long)(to->tv_sec - from->tv_sec) * 1000 + (to->tv_nsec - from->tv_nsec) / 1000000;
 }
 
-/* Hand the text to autosave when it changed since the last time, and (unless now) 3 s passed. */
-static void
+/*
+ * Hand the text to autosave when it changed since the last time, and (unless
+ * now) 3 s passed. False when autosave could not save it: the text then
+ * still counts as unsaved, and is offered again.
+ */
+static bool
 scr_editor_autosave(struct scr_editor *e, bool now)
 {
 	const char *text = lineedit_text(e->le);
 	struct timespec t;
 
 	if (e->autosave == NULL || strcmp(text, e->saved) == 0)
-		return;
+		return true;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	if (!now && scr_editor_ms(&e->saved_at, &t) < SCR_EDITOR_AUTOSAVE_MS)
-		return;
-	e->autosave(e->ui, text, e->arg);
+		return true;
+	if (e->autosave(e->ui, text, e->arg) != 0) {
+		e->saved_at = t;	/* try again in 3 s, not on every key */
+		return false;
+	}
 	free(e->saved);
 	e->saved = xstrdup(text);
 	e->saved_at = t;
+	return true;
 }
 
 /*
@@ -232,26 +240,29 @@ scr_editor_hint_text(struct ui *ui, struct screen *s)
 /* ---- closing ---- */
 
 /* Call done, then take the editor off the stack (also when done pushed a screen above it). */
-static void
+static bool
 scr_editor_close(struct ui *ui, struct screen *s, bool keep)
 {
 	struct scr_editor *e = s->data;
 	int i = (int)(s - ui->stack);
 
-	scr_editor_autosave(e, true);
+	/* F2 with a text that could not be saved: stay, the message says why */
+	if (!scr_editor_autosave(e, true) && keep)
+		return false;
 	e->closed = true;
 	if (e->done != NULL)
 		e->done(ui, lineedit_text(e->le), keep, e->arg);
 	if (i >= ui->depth || ui->stack[i].data != e)
-		return;
+		return true;
 	if (i == ui->depth - 1) {
 		screen_pop(ui);
-		return;
+		return true;
 	}
 	s->ops->free(s);
 	memmove(&ui->stack[i], &ui->stack[i + 1], (size_t)(ui->depth - i - 1) * sizeof *s);
 	ui->depth--;
 	ui->dirty = true;
+	return true;
 }
 
 /* Esc: leave at once when nothing changed, else ask first. */
@@ -507,8 +518,7 @@ scr_editor_key(struct ui *ui, struct screen *s, int code)
 		return SCR_EDITOR_MORE;
 	switch (code) {
 	case KEYS_FN(KEY_F(2)): case SCR_EDITOR_KEY_CTRL('s'):
-		scr_editor_close(ui, s, true);
-		return SCR_EDITOR_GONE;
+		return scr_editor_close(ui, s, true) ? SCR_EDITOR_GONE : SCR_EDITOR_MORE;
 	case SCR_EDITOR_KEY_ESC:
 		return scr_editor_leave(ui, s);
 	case SCR_EDITOR_KEY_CTRL('x'):
@@ -611,7 +621,7 @@ static const struct screen_ops scr_editor_ops = {
 
 void
 scr_editor_push(struct ui *ui, const char *title, const char *hint, const char *text,
-    int max_chars, void (*autosave)(struct ui *, const char *, void *),
+    int max_chars, int (*autosave)(struct ui *, const char *, void *),
     void (*done)(struct ui *, const char *, bool, void *), void *arg, void (*free_arg)(void *))
 {
 	struct scr_editor *e = xcalloc(1, sizeof *e);

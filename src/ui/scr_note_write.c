@@ -602,15 +602,17 @@ write_edit_free(void *arg)
 }
 
 /* Every few seconds while the text changes, and on leaving: into the draft. */
-static void
+static int
 write_autosave(struct ui *ui, const char *text, void *arg)
 {
 	struct write_edit *e = arg;
 	char *error = NULL;
 
 	if (store_note_section_save(ui->app->st, ui->app->who, e->section_id, text, e->privacy,
-	    &error) != 0)
-		write_refused(ui, error, _("The text was not saved."));
+	    &error) == 0)
+		return 0;
+	write_refused(ui, error, _("The text was not saved."));
+	return -1;
 }
 
 /* F2 keeps what autosave saved; Esc (confirmed) puts the text back as it was. */
@@ -657,7 +659,8 @@ write_privacy(struct ui *ui, struct screen *s, const struct note_section_view *s
 		write_refused(ui, error, _("The change was not saved."));
 		return;
 	}
-	ui_message(ui, false, "%s — %s", sec->phase, write_privacy_label(next));
+	ui_message(ui, false, "%s — %s", sec->phase != NULL ? sec->phase : "",
+	    write_privacy_label(next));
 	write_enter(ui, s);
 }
 

@@ -114,7 +114,9 @@ void scr_pick_person_push(struct ui *ui, const char *title, scr_pick_person_cb p
  * above the text, starting from text (copied; NULL = empty), capped at
  * max_chars characters (0 = no cap; a longer text is kept whole, and only
  * more typing is refused). autosave, when not NULL, gets the current text at
- * most every 3 s while it differs from what it got last (on the idle tick and
+ * most every 3 s while it differs from what it last saved (it returns 0 when
+ * saved; a text it could not save is offered again, and F2 then keeps the
+ * editor open) (on the idle tick and
  * between keys), and once more on leaving and when the interface ends with
  * the editor open (quit, hang-up). done, when not NULL, is called once when
  * the user closes the editor: saved is true for F2 (keep), false for Esc
@@ -126,7 +128,7 @@ void scr_pick_person_push(struct ui *ui, const char *title, scr_pick_person_cb p
  * text in $VISUAL / $EDITOR / vi, except over a restricted login.
  */
 void scr_editor_push(struct ui *ui, const char *title, const char *hint, const char *text,
-    int max_chars, void (*autosave)(struct ui *, const char *, void *),
+    int max_chars, int (*autosave)(struct ui *, const char *, void *),
     void (*done)(struct ui *, const char *, bool, void *), void *arg, void (*free_arg)(void *));
 
 /*
