@@ -39,7 +39,6 @@ enum {
 	PEOPLE_ERASE_FTS,
 	PEOPLE_GROUPS,
 	PEOPLE_THEMES,
-	PEOPLE_MINUTES,
 	PEOPLE_ORGS_FIRST,
 	PEOPLE_ORGS_AFTER,
 	PEOPLE_ORGS_LAST,
@@ -138,12 +137,6 @@ static const char *const people_sql[PEOPLE__COUNT] = {
 	    "SELECT t.id, t.title, t.status, i.registered_on FROM interest i "
 	    "JOIN theme t ON t.id = i.theme_id WHERE i.person_id = ?1 "
 	    "ORDER BY i.registered_on DESC, t.title",
-	[PEOPLE_MINUTES] =
-	    "SELECT coalesce(sum(coalesce(a.minutes, CAST(round((julianday(mt.ends_at) - "
-	    "julianday(mt.starts_at)) * 1440) AS INTEGER))), 0) FROM attendance a "
-	    "JOIN meeting mt ON mt.id = a.meeting_id WHERE a.person_id = ?1 "
-	    "AND a.status IN ('present', 'late') AND mt.status = 'held' "
-	    "AND mt.starts_at >= ?2 AND mt.starts_at < ?3",
 	[PEOPLE_ORGS_FIRST] = PEOPLE_ORGS("", "ASC"),
 	[PEOPLE_ORGS_AFTER] = PEOPLE_ORGS(PEOPLE_ORGS_AFTER_SQL, "ASC"),
 	[PEOPLE_ORGS_LAST] = "SELECT * FROM (" PEOPLE_ORGS("", "DESC")
@@ -761,34 +754,29 @@ store_person_themes(struct store *st, const struct actor *who, int64_t person_id
 	return 0;
 }
 
+static int
+people_add_minutes(const struct hours_row *row, void *arg)
+{
+	*(long *)arg += row->credited;
+	return 0;
+}
+
+/* The sum of the hours statement (store_hours.c): the rules are core/hours.c's alone. */
 int
 store_person_minutes(struct store *st, const struct actor *who, int64_t person_id,
     const struct date *first, const struct date *last, long *minutes, char **error)
 {
-	char from[DATETIME_ISO_LEN], to[DATETIME_ISO_LEN];
-	struct date after = date_add_days(last, 1);
-	sqlite3_stmt *s;
 	int rc;
 
 	*minutes = 0;
 	if ((rc = people_may_view(who, error)) != 0)
 		return rc;
-	/* someone's hours are theirs and the coordinators' business */
+	/* someone's hours in total are theirs and the coordinators' business */
 	if (who->person_id != person_id && !who->coordinator)
 		return store_refuse(error, STORE_DENIED, "%s",
 		    _("Only the person themself or a coordinator can see their hours."));
-	if ((s = store_stmt(st, &store_people_table, PEOPLE_MINUTES, error)) == NULL)
-		return STORE_ERROR;
-	sqlite3_bind_int64(s, 1, person_id);
-	sqlite3_bind_text(s, 2, datetime_format_iso(first, 0, from), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, datetime_format_iso(&after, 0, to), -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*minutes = (long)sqlite3_column_int64(s, 0);
-	store_done(s);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, rc, _("counting hours"), error);
-	return 0;
+	return store_hours_each(st, who, person_id, 0, first, last, people_add_minutes, minutes,
+	    error);
 }
 
 /* ---- organisations ---- */
