@@ -26,6 +26,7 @@
 #include "cli/table.h"
 #include "core/csv.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/xmalloc.h"
 
 #define CMD_NOTES_SEARCH_MAX 200
@@ -237,19 +238,16 @@ cmd_notes_field(const struct cmd_notes *cn, const char *label, const char *value
 static void
 cmd_notes_heading(const struct cmd_notes *cn, int level, const char *title)
 {
-	size_t i, n;
+	int w;
 
 	if (cn->format == NOTES_MD) {
 		printf("\n%.*s %s\n\n", level, "###", title);
 		return;
 	}
 	printf("\n%s\n", title);
-	n = strlen(title);
-	for (i = 0; i < n; i++) {
-		/* as long as the title looks: one dash per character, not per byte */
-		if (((unsigned char)title[i] & 0xc0) != 0x80)
-			putchar('-');
-	}
+	/* as long as the title looks: its columns, not its bytes */
+	for (w = text_width(title); w > 0; w--)
+		putchar('-');
 	putchar('\n');
 }
 
@@ -441,14 +439,11 @@ static int
 cmd_notes_hit(const struct note_hit *h, void *arg)
 {
 	struct cmd_notes *cn = arg;
-	char number[24], when[48], *snippet, *p;
+	char number[24], when[48], *snippet;
 	const char *cells[5];
 
+	/* one line already (textmatch_snippet) */
 	snippet = xstrdup(h->snippet != NULL ? h->snippet : "");
-	for (p = snippet; *p != '\0'; p++) {
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			*p = ' ';
-	}
 	if (cn->format == NOTES_CSV) {
 		csv_field_int(cn->csv, h->meeting_id);
 		csv_field(cn->csv, h->starts_at);

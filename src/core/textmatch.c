@@ -14,7 +14,7 @@ static const char textmatch_latin[] =
 	"aaaaaaccccccccdd" "ddeeeeeeeeeegggg"	/* 100 … 11F */
 	"gggghhhhiiiiiiii" "iiiijjkkklllllll"	/* 120 … 13F */
 	"lllnnnnnnnnnoooo" "oooorrrrrrssssss"	/* 140 … 15F */
-	"ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs"	/* 160 … 17F */;	/* 160 … 17F */
+	"ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";	/* 160 … 17F */
 
 /*
  * The next character of s folded: an ASCII letter or digit lower-cased, a

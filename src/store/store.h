@@ -761,7 +761,8 @@ struct note_hit {
 	const char *group_name, *starts_at, *phase, *snippet;
 };
 typedef int (*store_note_hit_cb)(const struct note_hit *hit, void *arg);
-/* Full-text search over the sections who may read (words prefix-matched), newest first. */
+/* Search the text of the sections who may read (typed words match the starts of words,
+ * case and accents folded: core/textmatch.h), newest first. */
 int store_note_search(struct store *st, const struct actor *who, const char *query, int limit,
     store_note_hit_cb cb, void *arg, char **error);
 

@@ -910,7 +910,7 @@ store_note_finish(struct store *st, const struct actor *who, int64_t note_id,
 /* ---- finding ---- */
 
 /*
- * Search: the sections who may read, newest first, whose text (or phase)
+ * Search: the sections who may read, newest first, whose text
  * has words starting with the typed words. An FTS5 query per section
  * (MATCH with rowid =) took 0.5–2.7 s at national scale for a word of
  * eight letters, as each call expands the prefix anew; the whole index
@@ -927,7 +927,7 @@ store_note_search(struct store *st, const struct actor *who, const char *query, 
 	sqlite3_stmt *s;
 	size_t at, len;
 	char *snippet;
-	int rc, found = 0;
+	int rc = SQLITE_DONE, stop, found = 0;
 
 	if (actor_is_visitor(who) || query == NULL || !textmatch(query, query, NULL, NULL))
 		return 0;
@@ -953,13 +953,13 @@ store_note_search(struct store *st, const struct actor *who, const char *query, 
 		    &rel))
 			continue;
 		h.snippet = snippet = textmatch_snippet(body, at, len, 60);
-		rc = cb(&h, arg);
+		stop = cb(&h, arg);
 		free(snippet);
 		found++;
-		if (rc != 0)
+		if (stop != 0)
 			break;
 	}
-	if (found < limit && rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		store_done(s);
 		return store_fail(st, rc, _("searching the notes"), error);
 	}

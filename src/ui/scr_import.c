@@ -60,20 +60,6 @@ import_check_data_free(struct import_check *c)
 	free(c);
 }
 
-/* The path as typed, with a leading "~/" as the home directory and "-" as a file. */
-static char *
-import_path(const char *typed)
-{
-	const char *home = getenv("HOME");
-
-	if (typed[0] == '~' && (typed[1] == '/' || typed[1] == '\0') && home != NULL &&
-	    *home != '\0')
-		return xasprintf("%s%s", home, typed + 1);
-	if (strcmp(typed, "-") == 0)
-		return xstrdup("./-");	/* never standard input: the terminal */
-	return xstrdup(typed);
-}
-
 /* Only a regular file is read (a pipe could keep the screen waiting): 0, or -1 with *error. */
 static int
 import_regular(const char *path, char **error)
@@ -299,7 +285,7 @@ import_submit(struct ui *ui, struct form *f, void *arg)
 	char *error = NULL;
 
 	(void)f;
-	c->path = import_path(form_text(x->path_f));
+	c->path = widget_path(form_text(x->path_f));
 	c->skip_bad = x->skip_f->choice != 0;
 	if (import_regular(c->path, &error) != 0 ||
 	    people_import_file_read(ui->app, c->path, PEOPLE_IMPORT_FILE_MAX, &c->parsed,

@@ -656,7 +656,8 @@ static int
 person_form_org(struct ui *ui, struct person_form *pf, int64_t *id)
 {
 	const char *text = pf->org_by_name ? form_text(pf->org) : form_choice(pf->org);
-	char *error = NULL;
+	char *error = NULL, *name;
+	size_t n;
 	int ret;
 
 	*id = 0;
@@ -668,7 +669,12 @@ person_form_org(struct ui *ui, struct person_form *pf, int64_t *id)
 		*id = strtoll(text, NULL, 10);
 		return 0;
 	}
-	ret = store_org_by_name(ui->app->st, text, id, &error);
+	/* the name as typed, without the spaces around it */
+	for (n = strlen(text); n > 0 && text[n - 1] == ' '; n--)
+		;
+	name = xstrndup(text, n);
+	ret = store_org_by_name(ui->app->st, name, id, &error);
+	free(name);
 	if (ret == 1)
 		return 0;
 	form_error(pf->org, "%s", ret == 0 ? _("no organisation has this name") :

@@ -20,6 +20,7 @@
 #include "ui/form.h"
 #include "ui/screen.h"
 #include "ui/ui_private.h"
+#include "ui/widgets.h"
 
 struct roster_export {
 	int64_t group_id;
@@ -74,7 +75,7 @@ roster_export_submit(struct ui *ui, struct form *f, void *arg)
 
 	(void)f;
 	roster_format_parse(form_choice(x->format_f), &format);
-	path = form_text(x->path_f)[0] != '\0' ? xstrdup(form_text(x->path_f)) :
+	path = form_text(x->path_f)[0] != '\0' ? widget_path(form_text(x->path_f)) :
 	    roster_export_default(x, format);
 	if ((ret = roster_list_fetch(ui->app, x->group_id, &x->on, &l, &error)) != 0) {
 		ui_message(ui, true, "%s", error != NULL ? error : "?");
@@ -85,7 +86,7 @@ roster_export_submit(struct ui *ui, struct form *f, void *arg)
 	title = xasprintf(_("%s — roster on %s"), x->group_name, date_format_nl(&x->on, day));
 	ret = roster_list_write_file(&l, format, title, path, &error);
 	if (ret != 0) {
-		form_error(x->path_f, "%s", error);
+		form_error(x->path_f, "%s", error != NULL ? error : "?");
 		free(error);
 	} else {
 		ui_message(ui, false, P_("%zu person written to %s.", "%zu people written to %s.",

@@ -329,3 +329,16 @@ widget_mark_changed(struct form_field *fld, const char *was, const char *now)
 	if (strcmp(was, now) != 0)
 		form_error(fld, _("changed meanwhile to: %s"), *now != '\0' ? now : _("(empty)"));
 }
+
+char *
+widget_path(const char *typed)
+{
+	const char *home = getenv("HOME");
+
+	if (typed[0] == '~' && (typed[1] == '/' || typed[1] == '\0') && home != NULL &&
+	    *home != '\0')
+		return xasprintf("%s%s", home, typed + 1);
+	if (strcmp(typed, "-") == 0)
+		return xstrdup("./-");
+	return xstrdup(typed);
+}

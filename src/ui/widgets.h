@@ -83,5 +83,11 @@ void widget_mark_changed(struct form_field *fld, const char *was, const char *no
 
 /* The label of a group type key from the config, or the key. */
 const char *widget_group_type_label(struct ui *ui, const char *key);
+/*
+ * A file path as typed in a form (allocated): a leading "~/" is the home
+ * directory, and "-" a file of that name, never standard input (the
+ * terminal).
+ */
+char *widget_path(const char *typed);
 
 #endif
