@@ -17,6 +17,7 @@ check_only() {	# header-pattern allowed-dir
 check_only 'n?curses(w)?\.h|ncursesw/curses\.h|term\.h|panel\.h|menu\.h|form\.h' ui
 check_only 'sqlite3\.h' store
 check_only 'yaml\.h' config
+check_only 'libical/ical\.h|ical\.h' ical
 
 # core: only its own headers and the C library (no other project layer).
 hits=$(grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"(store|config|ui|cli)/' \

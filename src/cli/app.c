@@ -354,3 +354,16 @@ app_free(struct app *app)
 	free(app->data_dir);
 	memset(app, 0, sizeof *app);
 }
+
+char
+app_decimal(const struct app *app)
+{
+	const char *lang;
+
+	if (app->cfg != NULL && app->cfg->language != CONFIG_LANGUAGE_AUTO)
+		return app->cfg->language == CONFIG_LANGUAGE_NL ? ',' : '.';
+	lang = getenv("LANGUAGE");
+	if (lang == NULL || *lang == '\0')
+		lang = setlocale(LC_MESSAGES, NULL);
+	return lang != NULL && strncmp(lang, "nl", 2) == 0 ? ',' : '.';
+}

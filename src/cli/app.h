@@ -63,6 +63,12 @@ struct app {
 	bool locale_fallback;	/* setlocale("") failed; running in C.UTF-8 */
 };
 
+/*
+ * The decimal separator of hours and money shown to people: ',' when the
+ * interface speaks Dutch (the config's language, or else the locale's).
+ */
+char app_decimal(const struct app *app);
+
 /* Set up LC_ALL from the environment, falling back to C.UTF-8, and bind the
  * message catalogue. Messages follow the locale until a config is loaded. */
 void app_locale(struct app *app);

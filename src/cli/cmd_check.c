@@ -65,6 +65,10 @@ static const struct cmd cmd_commands[] = {
 	{ "hours", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_hours,
 	  N_("hours [--person LOGIN] [--group GROUP] [--year 2026-2027] [--format text|csv]"),
 	  N_("the hours statement of a school year: meetings attended, totals against the norms") },
+	{ "agenda", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_agenda,
+	  N_("agenda [--group GROUP] [--person LOGIN] [--from DATE] [--to DATE] [--all]\n"
+	  "       [--format text|ics] [--output FILE]"),
+	  N_("the meetings of a period as a list, or as iCalendar for a calendar program") },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 

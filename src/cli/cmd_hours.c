@@ -95,20 +95,6 @@ cmd_hours_options(int argc, char **argv, struct cmd_hours_opts *o)
 	return APP_EX_OK;
 }
 
-/* Does the interface speak Dutch (the config's language, or else the locale's)? */
-static bool
-cmd_hours_dutch(const struct app *app)
-{
-	const char *lang;
-
-	if (app->cfg->language != CONFIG_LANGUAGE_AUTO)
-		return app->cfg->language == CONFIG_LANGUAGE_NL;
-	lang = getenv("LANGUAGE");
-	if (lang == NULL || *lang == '\0')
-		lang = setlocale(LC_MESSAGES, NULL);
-	return lang != NULL && strncmp(lang, "nl", 2) == 0;
-}
-
 /* The group's norm: its own when set, else its type's. */
 static int
 cmd_hours_norm(const struct app *app, const struct hours_row *r)
@@ -310,7 +296,7 @@ cmd_hours(struct app *app, int argc, char **argv)
 	if (o.group != NULL && (ret = cmdutil_group(app, o.group, &group_id, &gname)) != APP_EX_OK)
 		goto out;
 	ch.person = name;
-	ch.decimal = cmd_hours_dutch(app) ? ',' : '.';
+	ch.decimal = app_decimal(app);
 	if (o.format == CMDUTIL_CSV) {
 		ch.csv = csv_new(stdout, ',');
 		csv_row(ch.csv, csv_header, sizeof csv_header / sizeof csv_header[0]);

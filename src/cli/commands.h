@@ -49,5 +49,6 @@ int cmd_roster(struct app *app, int argc, char **argv);
 int cmd_snapshot(struct app *app, int argc, char **argv);
 int cmd_notes(struct app *app, int argc, char **argv);
 int cmd_hours(struct app *app, int argc, char **argv);
+int cmd_agenda(struct app *app, int argc, char **argv);
 
 #endif

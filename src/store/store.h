@@ -22,7 +22,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /*
  * Negative results of writes: every one comes with a message in *error.
@@ -617,6 +617,224 @@ typedef int (*store_meeting_cb)(const struct meeting_row *row, void *arg);
 int store_meetings_next(struct store *st, const struct actor *who,
     const char *from, int limit, store_meeting_cb cb, void *arg, char **error);
 
+/* ---- the calendar (store_calendar.c) ---- */
+
+/* Which meetings a calendar, agenda or export shows. */
+enum meeting_scope {
+	MEETING_SCOPE_MINE,	/* groups who belongs to (any role, follower too) + network-wide */
+	MEETING_SCOPE_GROUP,	/* one group (group_id) + nothing else */
+	MEETING_SCOPE_PERSON,	/* groups person_id belongs to + network-wide (coordinators,
+				 * or the person themself) */
+	MEETING_SCOPE_ALL	/* the whole network (coordinators; others get STORE_DENIED) */
+};
+
+/* One meeting in a range; strings valid during the callback only. */
+struct calendar_row {
+	int64_t id;
+	int64_t group_id;		/* 0: network-wide */
+	const char *group_name;		/* NULL: network-wide */
+	const char *title;		/* may be NULL */
+	const char *starts_at;		/* "YYYY-MM-DDTHH:MM" */
+	const char *ends_at;
+	const char *place;		/* may be NULL */
+	const char *agenda;		/* may be NULL (only when want_agenda) */
+	const char *working_form;	/* key, may be NULL */
+	const char *status;		/* planned, held, cancelled */
+	int64_t series_id;		/* 0: none */
+	int version;			/* goes up with every change (iCalendar SEQUENCE) */
+	int more;			/* > 0: not a meeting but "n more on the day of starts_at"
+					 * (id 0, only starts_at set) */
+};
+typedef int (*store_calendar_cb)(const struct calendar_row *row, void *arg);
+
+struct calendar_query {
+	enum meeting_scope scope;
+	int64_t group_id;		/* MEETING_SCOPE_GROUP */
+	int64_t person_id;		/* MEETING_SCOPE_PERSON */
+	struct date first, last;	/* days of the start, both included */
+	int per_day;			/* > 0: at most this many rows per day, then one "more" row */
+	bool cancelled;			/* deliver cancelled meetings too */
+	bool want_agenda;		/* fill agenda (export) */
+	bool any_order;			/* the caller needs no order (iCalendar): a long range of
+					 * the whole network is then read in table order */
+	/* per_day 0 only: a keyset page — rows after (after, after_id), at most limit */
+	const char *after;		/* "YYYY-MM-DDTHH:MM" or NULL: from first on */
+	int64_t after_id;
+	int limit;			/* 0: no limit */
+};
+
+/*
+ * The meetings of q in start order (starts_at, id), day by day: only the
+ * range is read, through the start index. The callback returns non-zero to
+ * stop. 0, or a negative store_result with *error.
+ */
+int store_calendar_range(struct store *st, const struct actor *who,
+    const struct calendar_query *q, store_calendar_cb cb, void *arg, char **error);
+
+/* A meeting with everything its page shows; strings owned (meeting_free). */
+struct meeting {
+	int64_t id, group_id, series_id;	/* group_id 0: network-wide */
+	char *group_name, *group_type;		/* NULL network-wide */
+	char *title, *place, *agenda, *working_form, *status;
+	struct date day;
+	int start_min, end_min;
+	int version;
+	int64_t note_id;			/* 0: no intervision note */
+	int rhythm_weeks;			/* the group's rhythm (0: none) */
+	bool can_plan;				/* who may move, cancel, mark held */
+	bool can_take;				/* who may take attendance */
+	bool is_member;				/* who is on the roster that day (not follower) */
+};
+void meeting_clear(struct meeting *m);
+
+/* 1 and *out, 0 when there is no such meeting, or a negative store_result. */
+int store_meeting_get(struct store *st, const struct actor *who, int64_t id,
+    struct meeting *out, char **error);
+
+/*
+ * Plan one meeting (ACCESS_MEETING_PLAN for m->group_id; network-wide
+ * meetings: coordinators). End after start, a known working form, a title
+ * for a network-wide meeting. *id may be NULL.
+ */
+int store_meeting_plan(struct store *st, const struct actor *who,
+    const struct meeting_new *m, int64_t *id, char **error);
+
+/*
+ * Plan a series in one transaction: the template m on each of days[0..n-1]
+ * (the caller generated and showed them); all share a series id (the first
+ * meeting's id), returned in *series_id when not NULL.
+ */
+int store_meeting_plan_series(struct store *st, const struct actor *who,
+    const struct meeting_new *m, const struct date *days, size_t n, int64_t *series_id,
+    char **error);
+
+/*
+ * Change a meeting read at version: day, times, place, agenda, working form,
+ * title from m (group and status are kept). With rest_of_series, every later
+ * planned meeting of its series moves by the same number of days and takes
+ * the same times and place. STORE_CONFLICT when someone changed it meanwhile.
+ */
+int store_meeting_update(struct store *st, const struct actor *who, int64_t id, int version,
+    const struct meeting_new *m, bool rest_of_series, char **error);
+
+/*
+ * Set the status (planned, held, cancelled) of a meeting read at version;
+ * with rest_of_series (cancel only) also every later planned meeting of the
+ * series. Marking held a meeting that has not started is refused.
+ */
+int store_meeting_set_status(struct store *st, const struct actor *who, int64_t id,
+    int version, const char *status, bool rest_of_series, char **error);
+
+/* What planning a meeting would clash with, shown before saving. */
+enum meeting_conflict_kind {
+	CONFLICT_HOLIDAY,	/* the day lies in a school holiday (filled by the caller) */
+	CONFLICT_GROUP,		/* another meeting of the same group overlaps */
+	CONFLICT_MEMBER,	/* a member has another meeting then */
+	CONFLICT_NETWORK	/* a network-wide meeting overlaps */
+};
+struct meeting_conflict {
+	enum meeting_conflict_kind kind;
+	const char *person_name;	/* CONFLICT_MEMBER */
+	const char *group_name;		/* the other meeting's group; NULL network-wide */
+	const char *title;		/* the other meeting's title, may be NULL */
+	const char *starts_at, *ends_at;
+	int64_t meeting_id;
+};
+typedef int (*store_conflict_cb)(const struct meeting_conflict *c, void *arg);
+
+/*
+ * Meetings (not cancelled, not exclude_id) overlapping day start..end: of
+ * group_id itself, and of other groups of the people on group_id's roster
+ * that day (lead, member, expert) plus network-wide ones. At most limit.
+ */
+int store_meeting_conflicts(struct store *st, int64_t group_id, const struct date *day,
+    int start_min, int end_min, int64_t exclude_id, int limit,
+    store_conflict_cb cb, void *arg, char **error);
+
+/* One row of a meeting's attendance list: the roster on the meeting's day. */
+struct attendance_row {
+	int64_t person_id;
+	const char *name;
+	const char *role;		/* lead, member, expert */
+	const char *status;		/* present, late, excused, absent; NULL: not taken */
+	int minutes;			/* < 0: none entered */
+	const char *remark;		/* may be NULL */
+	bool planned;			/* entered beforehand (a planned absence) */
+	int credited;			/* minutes credited (held meetings) */
+};
+typedef int (*store_attendance_cb)(const struct attendance_row *r, void *arg);
+
+/*
+ * The roster of the meeting's group on its day (followers left out), by
+ * role then name, with attendance where taken. Anyone who may see the
+ * roster; network-wide meetings list those with an attendance row.
+ */
+int store_attendance_list(struct store *st, const struct actor *who, int64_t meeting_id,
+    store_attendance_cb cb, void *arg, char **error);
+
+/*
+ * Record attendance of person_id at a meeting: the lead of the group or a
+ * coordinator (ACCESS_ATTENDANCE_TAKE), or a member for themself before the
+ * meeting (a planned absence: "excused" only). Only people on the roster that
+ * day. minutes < 0: none (present earns the meeting's length); remark may be
+ * NULL. status NULL removes the row.
+ */
+int store_attendance_take(struct store *st, const struct actor *who, int64_t meeting_id,
+    int64_t person_id, const char *status, int minutes, const char *remark, char **error);
+
+/* ---- date polls (store_polls.c) ---- */
+
+struct poll_row {
+	int64_t id, group_id, meeting_id;	/* meeting_id 0: not picked */
+	const char *group_name, *title, *status; /* open, closed */
+	int slots, answers;			/* candidate slots; people who answered */
+};
+typedef int (*store_poll_cb)(const struct poll_row *r, void *arg);
+
+/* The polls of group_id (0: of every group who belongs to), open first. */
+int store_polls_list(struct store *st, const struct actor *who, int64_t group_id,
+    store_poll_cb cb, void *arg, char **error);
+
+struct poll_slot_new {
+	struct date day;
+	int start_min, end_min;
+};
+/* A poll with its candidate slots (ACCESS_MEETING_PLAN of group_id). */
+int store_poll_create(struct store *st, const struct actor *who, int64_t group_id,
+    const char *title, const struct poll_slot_new *slots, size_t n, int64_t *id, char **error);
+
+/* The grid of a poll: slots × the group's roster (lead, member, expert) today. */
+struct poll_grid {
+	int64_t id, group_id, meeting_id;
+	char *title, *status, *group_name;
+	size_t n_slots, n_people;
+	int64_t *slot_ids;		/* n_slots */
+	char **slot_starts, **slot_ends;/* "YYYY-MM-DDTHH:MM" */
+	int64_t *person_ids;		/* n_people */
+	char **person_names;
+	char *answers;			/* n_slots * n_people: 'y', 'm', 'n' or '?' (row = slot) */
+	int *yes, *maybe, *no;		/* per slot */
+	bool can_pick;			/* who may pick and close */
+	int me;				/* who's index in person_ids, -1: not on the roster */
+};
+void poll_grid_clear(struct poll_grid *g);
+/* 1 and *out, 0 when there is no such poll, or a negative store_result. */
+int store_poll_get(struct store *st, const struct actor *who, int64_t poll_id,
+    struct poll_grid *out, char **error);
+
+/* who's own answer ("yes", "maybe", "no") for a slot of an open poll. */
+int store_poll_answer(struct store *st, const struct actor *who, int64_t slot_id,
+    const char *answer, char **error);
+
+/*
+ * Close a poll (ACCESS_MEETING_PLAN). slot_id > 0: the slot becomes a planned
+ * meeting of the group (place, working form from m when not NULL), *meeting_id
+ * receives it. The answers are kept.
+ */
+int store_poll_close(struct store *st, const struct actor *who, int64_t poll_id,
+    int64_t slot_id, const char *place, const char *working_form, int64_t *meeting_id,
+    char **error);
+
 /* ---- intervision notes (store_notes.c) ---- */
 
 struct note_new {
@@ -862,6 +1080,17 @@ typedef int (*store_hours_cb)(const struct hours_row *row, void *arg);
 int store_hours_each(struct store *st, const struct actor *who, int64_t person_id,
     int64_t group_id, const struct date *first, const struct date *last,
     store_hours_cb cb, void *arg, char **error);
+
+/*
+ * The hours a group's members earned at its held meetings from first to
+ * last: cb gets one call per attendance row (person, minutes credited) —
+ * add them up per person. The group's leads and coordinators only
+ * (ACCESS_HOURS_VIEW); others get STORE_DENIED.
+ */
+typedef int (*store_group_hours_cb)(int64_t person_id, int minutes, void *arg);
+int store_group_hours(struct store *st, const struct actor *who, int64_t group_id,
+    const struct date *first, const struct date *last, store_group_hours_cb cb, void *arg,
+    char **error);
 
 /* ---- counts for the overview ---- */
 struct store_counts {

@@ -18,6 +18,7 @@
 enum {
 	HOURS_Q_ROWS,
 	HOURS_Q_LEADS,
+	HOURS_Q_GROUP,
 	HOURS__COUNT
 };
 
@@ -49,6 +50,12 @@ static const char *const hours_sql[HOURS__COUNT] = {
 	    "WHERE l.person_id = ?1 AND l.role = 'lead' AND l.start_on <= ?3 "
 	    "AND (l.end_on IS NULL OR l.end_on >= ?3) AND (?4 IS NULL OR l.group_id = ?4) "
 	    "LIMIT 1",
+	/* the attendance at a group's held meetings from ?2 to the day before ?3 */
+	[HOURS_Q_GROUP] =
+	    "SELECT a.person_id, m.starts_at, m.ends_at, a.status, a.minutes "
+	    "FROM meeting m JOIN attendance a ON a.meeting_id = m.id "
+	    "WHERE m.group_id = ?1 AND m.starts_at >= ?2 AND m.starts_at < ?3 "
+	    "AND m.status = 'held'",
 };
 
 const struct store_sql_table store_hours_table = {
@@ -136,6 +143,44 @@ store_hours_each(struct store *st, const struct actor *who, int64_t person_id,
 	store_bind_date(s, 6, &today);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (store_hours_row(s, all == 1, &r) && cb(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, _("reading hours"), error);
+	return 0;
+}
+
+int
+store_group_hours(struct store *st, const struct actor *who, int64_t group_id,
+    const struct date *first, const struct date *last, store_group_hours_cb cb, void *arg,
+    char **error)
+{
+	struct date after = date_add_days(last, 1);
+	struct access_ctx ctx;
+	enum hours_status hs;
+	sqlite3_stmt *s;
+	int rc, duration;
+
+	store_group_relation(st, who, group_id, NULL, &ctx);
+	if (!who->coordinator && !ctx.is_lead)
+		return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_HOURS_VIEW)));
+	if ((s = store_stmt(st, &store_hours_table, HOURS_Q_GROUP, error)) == NULL)
+		return STORE_ERROR;
+	sqlite3_bind_int64(s, 1, group_id);
+	store_bind_date(s, 2, first);
+	store_bind_date(s, 3, &after);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		duration = hours_duration((const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2));
+		if (duration < 0 ||
+		    !hours_status_parse((const char *)sqlite3_column_text(s, 3), &hs))
+			continue;
+		if (cb(sqlite3_column_int64(s, 0), hours_credited(true, hs, duration,
+		    sqlite3_column_type(s, 4) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 4)),
+		    arg) != 0) {
 			rc = SQLITE_DONE;
 			break;
 		}

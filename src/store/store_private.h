@@ -26,6 +26,8 @@ enum store_module {
 	STORE_MOD_ROSTER,
 	STORE_MOD_IMPORT,
 	STORE_MOD_HOURS,
+	STORE_MOD_CALENDAR,
+	STORE_MOD_POLLS,
 	STORE_MOD__COUNT
 };
 
@@ -39,7 +41,8 @@ struct store_sql_table {
 extern const struct store_sql_table store_people_table, store_groups_table,
     store_themes_table, store_meetings_table, store_notes_table, store_lookup_table,
     store_audit_table, store_roster_table, store_import_table;
-extern const struct store_sql_table store_hours_table;
+extern const struct store_sql_table store_hours_table, store_calendar_table,
+    store_polls_table;
 
 struct store {
 	sqlite3 *db;
@@ -111,6 +114,12 @@ int store_groups_rows(struct store *st, sqlite3_stmt *s, store_group_cb cb, void
 int store_exec_audited(struct store *st, const struct actor *who, sqlite3_stmt *s,
     const char *action, const char *entity, int64_t entity_id, const char *summary,
     char **error);
+
+/* Who's relation to a group on a day (NULL: today): is_lead, was_member (lead,
+ * member or expert); all false for a visitor or on an error. */
+struct access_ctx;
+void store_group_relation(struct store *st, const struct actor *who, int64_t group_id,
+    const struct date *on, struct access_ctx *ctx);
 
 /* The person with this login, whatever their state (deactivated, erased):
  * 1 and *id, 0 absent, -1 error. */

@@ -138,12 +138,11 @@ const struct store_sql_table store_roster_table = {
 	STORE_MOD_ROSTER, roster_sql, ROSTER__COUNT
 };
 
-/* Who's relation to a group today: lead, member (not follower). */
-static void
-roster_relation(struct store *st, const struct actor *who, int64_t group_id,
-    struct access_ctx *ctx)
+void
+store_group_relation(struct store *st, const struct actor *who, int64_t group_id,
+    const struct date *on, struct access_ctx *ctx)
 {
-	struct date today = date_today();
+	struct date today = on != NULL ? *on : date_today();
 	sqlite3_stmt *s;
 
 	memset(ctx, 0, sizeof *ctx);
@@ -207,7 +206,7 @@ store_roster_each(struct store *st, const struct actor *who, int64_t group_id,
 		return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_PEOPLE_VIEW)));
 	if (view < ROSTER_AT || view > ROSTER_HISTORY)
 		view = ROSTER_AT;
-	roster_relation(st, who, group_id, &ctx);
+	store_group_relation(st, who, group_id, NULL, &ctx);
 	if ((s = store_stmt(st, &store_roster_table, query[view], error)) == NULL)
 		return STORE_ERROR;
 	sqlite3_bind_int64(s, 1, group_id);
@@ -224,7 +223,7 @@ store_roster_export(struct store *st, const struct actor *who, int64_t group_id,
 	struct access_ctx ctx;
 	sqlite3_stmt *s;
 
-	roster_relation(st, who, group_id, &ctx);
+	store_group_relation(st, who, group_id, NULL, &ctx);
 	if (!access_allows(who, ACCESS_ROSTER_EXPORT, &ctx))
 		return store_refuse(error, STORE_DENIED, "%s",
 		    _(access_reason(ACCESS_ROSTER_EXPORT)));
@@ -256,7 +255,7 @@ roster_may_edit(struct store *st, const struct actor *who, int64_t group_id, cha
 		return store_refuse(error, STORE_NOT_FOUND, "%s", _("That group no longer exists."));
 	if (rc != SQLITE_ROW)
 		return store_fail(st, rc, _("reading a group"), error);
-	roster_relation(st, who, group_id, &ctx);
+	store_group_relation(st, who, group_id, NULL, &ctx);
 	if (!access_allows(who, ACCESS_ROSTER_EDIT, &ctx))
 		return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_ROSTER_EDIT)));
 	if (closed)
@@ -583,7 +582,7 @@ snap_ids(struct store *st, const struct actor *who, const int64_t *group_ids, si
 	*json = xmalloc(size);
 	(*json)[0] = '[';
 	for (i = 0; i < n; i++) {
-		roster_relation(st, who, group_ids[i], &ctx);
+		store_group_relation(st, who, group_ids[i], NULL, &ctx);
 		if (!access_allows(who, ACCESS_ROSTER_EXPORT, &ctx)) {
 			free(*json);
 			*json = NULL;

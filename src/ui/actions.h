@@ -65,7 +65,27 @@
 	    N_("finish the note you write: next contributor and chair; then it is final"), \
 	    N_("finish")) \
 	ACTION(DELETE_ITEM, "delete", \
-	    N_("remove the selected item (an agreement of the note you write)"), N_("remove"))
+	    N_("remove the selected item (an agreement of the note you write)"), N_("remove")) \
+	ACTION(DAY_PREV, "day-previous", N_("go to the previous day"), N_("day back")) \
+	ACTION(DAY_NEXT, "day-next", N_("go to the next day"), N_("day on")) \
+	ACTION(TODAY, "today", N_("go to today"), N_("today")) \
+	ACTION(GOTO_DATE, "go-to-date", N_("go to a date you type"), N_("go to date")) \
+	ACTION(VIEW, "view", N_("switch between month, week and agenda"), N_("view")) \
+	ACTION(SERIES, "series", \
+	    N_("plan a series of meetings (every N weeks on a weekday, skipping holidays)"), \
+	    N_("series")) \
+	ACTION(POLL, "poll", N_("date polls: propose slots, answer, pick a date"), N_("poll")) \
+	ACTION(CANCEL_MEETING, "cancel-meeting", \
+	    N_("cancel the meeting, or the rest of its series"), N_("cancel")) \
+	ACTION(MARK_HELD, "mark-held", N_("mark the meeting as held, or as planned again"), \
+	    N_("held")) \
+	ACTION(ATTENDANCE, "attendance", N_("take attendance at the meeting"), N_("attendance")) \
+	ACTION(CHOICE_1, "choice-1", N_("first choice: present; yes in a poll"), N_("present/yes")) \
+	ACTION(CHOICE_2, "choice-2", N_("second choice: late; maybe in a poll"), N_("late/maybe")) \
+	ACTION(CHOICE_3, "choice-3", \
+	    N_("third choice: excused (also your own absence beforehand); no in a poll"), \
+	    N_("excused/no")) \
+	ACTION(CHOICE_4, "choice-4", N_("fourth choice: absent"), N_("absent"))
 
 enum ui_action {
 	UI_ACTION_NONE = 0,

@@ -66,6 +66,12 @@ static const struct keys_binding keys_defaults[] = {
 	{ 'X', UI_ACTION_ERASE },
 	{ 'P', UI_ACTION_PRIVACY }, { 'D', UI_ACTION_FINISH },
 	{ '-', UI_ACTION_DELETE_ITEM }, { KEYS_FN(KEY_DC), UI_ACTION_DELETE_ITEM },
+	{ '[', UI_ACTION_DAY_PREV }, { ']', UI_ACTION_DAY_NEXT }, { 'T', UI_ACTION_TODAY },
+	{ ':', UI_ACTION_GOTO_DATE }, { 'w', UI_ACTION_VIEW }, { 'N', UI_ACTION_SERIES },
+	{ 'u', UI_ACTION_POLL }, { 'C', UI_ACTION_CANCEL_MEETING }, { 'V', UI_ACTION_MARK_HELD },
+	{ 'b', UI_ACTION_ATTENDANCE },
+	{ '1', UI_ACTION_CHOICE_1 }, { '2', UI_ACTION_CHOICE_2 }, { '3', UI_ACTION_CHOICE_3 },
+	{ '4', UI_ACTION_CHOICE_4 },
 };
 
 static const struct {

@@ -29,9 +29,11 @@
 
 #include "core/access.h"
 #include "core/domain.h"
+#include "core/hours.h"
 #include "core/i18n.h"
 #include "core/roster.h"
 #include "core/rules.h"
+#include "core/text.h"
 #include "core/xmalloc.h"
 #include "ui/form.h"
 #include "ui/scr_themes.h"
@@ -43,7 +45,10 @@ struct group_member {
 	char *name, *organisation, *role;
 	struct date start, end;
 	bool open;		/* no end: still running */
+	int minutes;		/* credited this school year (leads, coordinators), else -1 */
 };
+
+#define GROUP_NEXT_MEETINGS 3
 
 struct group_page {
 	int64_t id;
@@ -59,6 +64,11 @@ struct group_page {
 	bool follow;		/* scroll the selected row into sight at the next draw */
 	int64_t keep_person;	/* select this person's row after the next load (0 = none) */
 	char *roster_note;	/* why there is no roster to show (visitors), owned */
+	/* the meetings section: this school year, and the next few */
+	int planned, held, cancelled;
+	char *next[GROUP_NEXT_MEETINGS];	/* lines, owned */
+	int n_next;
+	bool show_hours;	/* the roster has each member's hours (leads, coordinators) */
 	struct access_ctx ctx;	/* who leads this group today */
 	/* the page as last drawn */
 	int top, total, height, lines_over;
@@ -70,7 +80,7 @@ struct group_page {
  */
 static const enum ui_action group_hints_edit[] = {
 	UI_ACTION_ADD_MEMBER, UI_ACTION_END_MEMBERSHIP, UI_ACTION_ROLE, UI_ACTION_FORMER,
-	UI_ACTION_AS_OF, UI_ACTION_EXPORT, UI_ACTION_EDIT, UI_ACTION_STATUS, UI_ACTION_BACK,
+	UI_ACTION_AS_OF, UI_ACTION_EXPORT, UI_ACTION_CALENDAR, UI_ACTION_NEW, UI_ACTION_EDIT, UI_ACTION_STATUS, UI_ACTION_BACK,
 	UI_ACTION_HELP, UI_ACTION_NONE
 };
 /* Former members have no membership left to end or change. */
@@ -85,7 +95,7 @@ static const enum ui_action group_hints_edit_closed[] = {
 };
 /* E: members may take the roster along; the store refuses anyone else, saying why */
 static const enum ui_action group_hints_read[] = {
-	UI_ACTION_FORMER, UI_ACTION_AS_OF, UI_ACTION_EXPORT, UI_ACTION_BACK, UI_ACTION_HELP,
+	UI_ACTION_FORMER, UI_ACTION_AS_OF, UI_ACTION_EXPORT, UI_ACTION_CALENDAR, UI_ACTION_BACK, UI_ACTION_HELP,
 	UI_ACTION_NONE
 };
 
@@ -238,6 +248,43 @@ group_reselect(struct group_page *p, int64_t membership_id, int64_t person_id, i
 }
 
 /* Fetch the roster for the view and date shown, keeping the cursor on its row. */
+static int
+group_add_hours(int64_t person_id, int minutes, void *arg)
+{
+	struct group_page *p = arg;
+	int i;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->rows[i].person_id == person_id) {
+			p->rows[i].minutes += minutes;
+			break;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Each member's hours of this school year at the group's held meetings, for
+ * the group's leads and coordinators (the hours rule: ACCESS_HOURS_VIEW).
+ */
+static void
+group_load_hours(struct ui *ui, struct group_page *p)
+{
+	struct date today = date_today(), first, last;
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		p->rows[i].minutes = -1;
+	p->show_hours = false;
+	if (!ui->app->who->coordinator && !p->ctx.is_lead)
+		return;
+	for (i = 0; i < p->n; i++)
+		p->rows[i].minutes = 0;
+	date_school_year(&today, &first, &last);
+	p->show_hours = store_group_hours(ui->app->st, ui->app->who, p->id, &first, &last,
+	    group_add_hours, p, NULL) == 0;
+}
+
 static void
 group_load_roster(struct ui *ui, struct group_page *p)
 {
@@ -271,6 +318,7 @@ group_load_roster(struct ui *ui, struct group_page *p)
 	group_rows_take(p, &l);
 	group_reselect(p, membership_id, person_id, old);
 	p->ctx.is_lead = group_who_leads(ui, p);
+	group_load_hours(ui, p);
 }
 
 static bool
@@ -302,6 +350,73 @@ group_allowed(struct ui *ui, struct group_page *p, enum access_action action)
 
 static const struct screen_ops *group_ops_for(struct ui *ui, const struct group_page *p);
 
+/* ---- the meetings section ---- */
+
+struct group_meetings {
+	struct group_page *p;
+	struct date today;
+	bool next_only;
+};
+
+static int
+group_take_meeting(const struct calendar_row *r, void *arg)
+{
+	struct group_meetings *gm = arg;
+	struct group_page *p = gm->p;
+	struct date day;
+	char d[DATE_ISO_LEN];
+	int start;
+
+	if (!gm->next_only) {
+		if (strcmp(r->status, "held") == 0)
+			p->held++;
+		else if (strcmp(r->status, "cancelled") == 0)
+			p->cancelled++;
+		else
+			p->planned++;
+		return 0;
+	}
+	if (strcmp(r->status, "cancelled") == 0 || p->n_next == GROUP_NEXT_MEETINGS)
+		return p->n_next == GROUP_NEXT_MEETINGS;
+	if (datetime_parse_iso(r->starts_at, &day, &start) != 0)
+		return 0;
+	p->next[p->n_next++] = xasprintf("%s %.5s–%.5s  %s", date_format_nl(&day, d),
+	    r->starts_at + 11, r->ends_at != NULL && strlen(r->ends_at) >= 16 ? r->ends_at + 11 : "",
+	    r->place != NULL ? r->place : "");
+	return 0;
+}
+
+static void
+group_load_meetings(struct ui *ui, struct group_page *p)
+{
+	struct calendar_query q;
+	struct group_meetings gm;
+	char *error = NULL;
+	int i;
+
+	for (i = 0; i < p->n_next; i++)
+		free(p->next[i]);
+	p->n_next = 0;
+	p->planned = p->held = p->cancelled = 0;
+	memset(&gm, 0, sizeof gm);
+	gm.p = p;
+	gm.today = date_today();
+	memset(&q, 0, sizeof q);
+	q.scope = MEETING_SCOPE_GROUP;
+	q.group_id = p->id;
+	q.cancelled = true;
+	date_school_year(&gm.today, &q.first, &q.last);
+	if (store_calendar_range(ui->app->st, ui->app->who, &q, group_take_meeting, &gm,
+	    &error) == 0) {
+		gm.next_only = true;
+		q.first = gm.today;
+		q.last = date_add_days(&gm.today, 366);
+		(void)store_calendar_range(ui->app->st, ui->app->who, &q, group_take_meeting, &gm,
+		    &error);
+	}
+	free(error);
+}
+
 static void
 group_enter(struct ui *ui, struct screen *s)
 {
@@ -316,6 +431,7 @@ group_enter(struct ui *ui, struct screen *s)
 		return;
 	}
 	group_load_roster(ui, p);
+	group_load_meetings(ui, p);
 	s->ops = group_ops_for(ui, p);
 }
 
@@ -400,10 +516,13 @@ group_heading(const struct group_page *p, bool followers, char *buf, size_t size
 	}
 }
 
-/* Column widths of a roster row: name, role, period, organisation. */
+/* Column widths of a roster row: name, role, period, organisation, hours (0: none). */
 static void
-group_columns(int width, int w[4])
+group_columns(int width, bool hours, int w[5])
 {
+	w[4] = hours ? 6 : 0;
+	if (hours)
+		width -= w[4] + 1;
 	w[0] = width >= 100 ? 30 : 24;
 	w[1] = 11;
 	w[2] = 24;
@@ -420,15 +539,17 @@ group_columns(int width, int w[4])
 }
 
 static void
-group_draw_columns(int y)
+group_draw_columns(const struct group_page *p, int y)
 {
-	static const char *const heads[4] = {
-		N_("Name"), N_("Role"), N_("Period"), N_("Organisation")
+	static const char *const heads[5] = {
+		N_("Name"), N_("Role"), N_("Period"), N_("Organisation"), N_("Hours")
 	};
-	int w[4], x = 2, i;
+	int w[5], x = 2, i;
 
-	group_columns(COLS, w);
-	for (i = 0; i < 4; i++) {
+	group_columns(COLS, p->show_hours, w);
+	for (i = 0; i < 5; i++) {
+		if (w[i] <= 0)
+			continue;
 		widget_text(y, x, w[i], _(heads[i]), A_BOLD);
 		x += w[i] + 1;
 	}
@@ -453,10 +574,10 @@ group_draw_row(struct ui *ui, const struct group_page *p, int i, int y)
 	const struct group_member *m = &p->rows[i];
 	int attr = i == p->sel ? ui_attr(ui, UI_COLOUR_SELECTED) : (int)A_NORMAL;
 	bool again = i > 0 && i != p->n_members && m->person_id == p->rows[i - 1].person_id;
-	char period[64];
-	int w[4], x = 2;
+	char period[64], hours[16];
+	int w[5], x = 2;
 
-	group_columns(COLS, w);
+	group_columns(COLS, p->show_hours, w);
 	group_period(m, period, sizeof period);
 	widget_text(y, 0, COLS, "", attr);
 	/* a person's later intervals (history, former) stand under the first */
@@ -467,6 +588,11 @@ group_draw_row(struct ui *ui, const struct group_page *p, int i, int y)
 	widget_text(y, x, w[2], period, attr);
 	x += w[2] + 1;
 	widget_text(y, x, w[3], again ? "" : m->organisation, attr);
+	if (w[4] > 0 && !again && m->minutes >= 0) {
+		x += w[3] > 0 ? w[3] + 1 : 0;
+		hours_format(m->minutes, app_decimal(ui->app), hours, sizeof hours);
+		widget_text(y, x + w[4] - text_width(hours), text_width(hours), hours, attr);
+	}
 }
 
 static const char *
@@ -501,7 +627,7 @@ group_draw_line(struct ui *ui, const struct group_page *p, const struct widget_l
 		group_heading(p, line == fhead, head, sizeof head);
 		widget_text(y, 1, COLS - 2, head, A_BOLD);
 	} else if (line == first - 1) {
-		group_draw_columns(y);
+		group_draw_columns(p, y);
 	} else if (line == first && p->n_members == 0) {
 		widget_text(y, 2, COLS - 3, group_nobody(p), ui_attr(ui, UI_COLOUR_DIM));
 	} else if (line >= first && line < first + p->n_members) {
@@ -552,6 +678,7 @@ static void
 group_build(struct ui *ui, struct group_page *p, struct widget_lines *l)
 {
 	char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+	int i;
 	const struct group_detail *d = &p->d;
 
 	widget_lines_add(l, 1, A_BOLD, "%s", d->name);
@@ -570,8 +697,15 @@ group_build(struct ui *ui, struct group_page *p, struct widget_lines *l)
 	widget_lines_add(l, 0, A_NORMAL, "%s", "");
 	widget_lines_add(l, 1, A_BOLD, "%s", _("Learning or research question"));
 	widget_lines_wrap(l, 2, A_NORMAL, d->question != NULL ? d->question : "-");
-	widget_lines_add(l, 2, ui_attr(ui, UI_COLOUR_DIM), "%s",
-	    _("Meetings and intervision come with a later release of leernet."));
+	widget_lines_add(l, 0, A_NORMAL, "%s", "");
+	widget_lines_add(l, 1, A_BOLD, "%s", _("Meetings this school year"));
+	widget_lines_add(l, 2, A_NORMAL, _("%d held, %d planned, %d cancelled   Rhythm: %s"),
+	    p->held, p->planned, p->cancelled, d->rhythm != NULL ? d->rhythm : "-");
+	if (p->n_next == 0)
+		widget_lines_add(l, 2, ui_attr(ui, UI_COLOUR_DIM), "%s",
+		    _("No meeting planned. c opens the group's calendar; n plans a meeting."));
+	for (i = 0; i < p->n_next; i++)
+		widget_lines_add(l, 2, A_NORMAL, "%s", p->next[i]);
 }
 
 static void
@@ -1220,6 +1354,18 @@ group_on_action(struct ui *ui, struct screen *s, enum ui_action a)
 		if (p->loaded)
 			scr_roster_export_push(ui, p->id, p->d.name, &p->on);
 		return true;
+	case UI_ACTION_CALENDAR:
+		scr_calendar_push(ui, p->id, p->d.name);
+		return true;
+	case UI_ACTION_NEW:
+		scr_meeting_plan_push(ui, p->id, NULL);
+		return true;
+	case UI_ACTION_SERIES:
+		scr_series_push(ui, p->id, NULL);
+		return true;
+	case UI_ACTION_POLL:
+		scr_polls_push(ui, p->id);
+		return true;
 	default:
 		return false;
 	}
@@ -1229,10 +1375,13 @@ static void
 group_free(struct screen *s)
 {
 	struct group_page *p = s->data;
+	int i;
 
 	store_group_detail_clear(&p->d);
 	group_rows_clear(p);
 	free(p->roster_note);
+	for (i = 0; i < p->n_next; i++)
+		free(p->next[i]);
 	free(p);
 }
 

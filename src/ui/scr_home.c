@@ -31,22 +31,16 @@
 struct home_menu_item {
 	enum ui_action action;
 	const char *label;	/* English, for _() */
-	const char *what;	/* what the screen will show, for the placeholder */
 };
 
 static const struct home_menu_item home_menu[] = {
-	{ UI_ACTION_THEMES, N_("Themes"),
-	  N_("The theme catalogue: proposed themes, interest per theme, forming groups.") },
-	{ UI_ACTION_GROUPS, N_("Groups"),
-	  N_("All groups with their type, leads, members, next meeting and hours.") },
-	{ UI_ACTION_CALENDAR, N_("Calendar"),
-	  N_("Meetings by month, week and agenda; date polls; attendance and hours.") },
-	{ UI_ACTION_INTERVISION, N_("Intervision"),
-	  N_("Intervision notes of your groups and your follow-up agreements.") },
-	{ UI_ACTION_PEOPLE, N_("People"),
-	  N_("People and organisations, rosters and membership history.") },
+	{ UI_ACTION_THEMES, N_("Themes") },
+	{ UI_ACTION_GROUPS, N_("Groups") },
+	{ UI_ACTION_CALENDAR, N_("Calendar") },
+	{ UI_ACTION_INTERVISION, N_("Intervision") },
+	{ UI_ACTION_PEOPLE, N_("People") },
 	/* the last item: shown to coordinators only (home_menu_n) */
-	{ UI_ACTION_AUDIT, N_("Audit log"), N_("Every change: who, when, what.") },
+	{ UI_ACTION_AUDIT, N_("Audit log") },
 };
 #define HOME_MENU_N ((int)(sizeof home_menu / sizeof home_menu[0]))
 
@@ -208,8 +202,10 @@ home_open(struct ui *ui, int i)
 	case UI_ACTION_INTERVISION:
 		scr_intervision_push(ui);
 		break;
+	case UI_ACTION_CALENDAR:
+		scr_calendar_push(ui, 0, NULL);
+		break;
 	default:
-		scr_placeholder_push(ui, home_menu[i].label, home_menu[i].what);
 		break;
 	}
 }

@@ -16,6 +16,7 @@
 
 struct ui;
 struct screen;
+struct date;
 
 struct screen_ops {
 	const char *name;			/* English, for _(): shown in the title */
@@ -76,8 +77,27 @@ void scr_orgs_push(struct ui *ui);
  * restricted login are told why not instead.
  */
 void scr_import_push(struct ui *ui);
-/* A screen whose issue has not landed yet: says so, with what it will show. */
-void scr_placeholder_push(struct ui *ui, const char *title, const char *what);
+/*
+ * The calendar (scr_calendar.c): month, week and agenda of my groups and the
+ * network-wide meetings; group_id > 0: of that group only (group_name shown,
+ * copied). Coordinators switch to the whole network with m.
+ */
+void scr_calendar_push(struct ui *ui, int64_t group_id, const char *group_name);
+/* A meeting's page (scr_meeting.c), and its attendance list to take attendance. */
+void scr_meeting_push(struct ui *ui, int64_t meeting_id);
+void scr_attendance_push(struct ui *ui, int64_t meeting_id);
+/*
+ * Plan a meeting (scr_meeting_form.c) of group_id (0: the form asks which of
+ * the groups who may plan for, or network-wide for coordinators) on day
+ * (NULL: today); conflicts are shown before saving. Edit moves or changes
+ * one meeting or the rest of its series. Series: every N weeks on a weekday,
+ * K times, skipping holidays, previewed before it is created.
+ */
+void scr_meeting_plan_push(struct ui *ui, int64_t group_id, const struct date *day);
+void scr_meeting_edit_push(struct ui *ui, int64_t meeting_id);
+void scr_series_push(struct ui *ui, int64_t group_id, const struct date *day);
+/* The date polls of a group (scr_poll.c); group_id 0: of all my groups. */
+void scr_polls_push(struct ui *ui, int64_t group_id);
 /*
  * A screen hosting a form (ui/form.h), titled title (English, static, for
  * _()); takes ownership of form, and of arg when free_arg is not NULL (called
@@ -102,7 +122,6 @@ void scr_form_push(struct ui *ui, const char *title, struct form *form,
 typedef void (*scr_pick_person_cb)(struct ui *ui, int64_t person_id, const char *name,
     void *arg);
 /* The group page's E: write the roster of group_id on day on to a file (scr_roster_export.c). */
-struct date;
 void scr_roster_export_push(struct ui *ui, int64_t group_id, const char *group_name,
     const struct date *on);
 void scr_pick_person_push(struct ui *ui, const char *title, scr_pick_person_cb picked,

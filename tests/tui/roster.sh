@@ -58,7 +58,7 @@ b_keys Enter Enter
 b_expect "the member sees the roster" "Members (8)"
 
 # --- the lead opens his group
-tui_start 100x30 "$LEERNET --config $cfg --database $db --user emre"
+tui_start 100x40 "$LEERNET --config $cfg --database $db --user emre"
 expect "the lead starts at home" "My groups"
 tui_keys g
 expect "g opens the groups" "Next"

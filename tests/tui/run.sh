@@ -25,9 +25,9 @@ esac
 
 # --- each screen opens and closes
 tui_keys c
-expect "key c opens a screen that says it comes later" "volgende versie"
+expect "key c opens the calendar" "mijn groepen en het netwerk"
 tui_keys Escape
-expect_gone "Esc closes the screen of c" "volgende versie"
+expect_gone "Esc closes the calendar" "mijn groepen en het netwerk"
 tui_keys i
 expect "key i opens the intervision sessions" "Bijeenkomsten van mijn groepen"
 tui_keys Escape
@@ -45,7 +45,7 @@ expect "key g opens the groups" "Volgende"
 tui_keys Escape
 expect "Esc closes it" "Mijn groepen"
 tui_keys c
-expect "a menu key opens its screen" "volgende versie"
+expect "a menu key opens its screen" "mijn groepen en het netwerk"
 tui_keys g
 expect "a menu key works from any screen" "Volgende"
 tui_keys H

@@ -62,6 +62,9 @@ main(void)
 	srunner_add_suite(sr, suite_people());
 	srunner_add_suite(sr, suite_notes());
 	srunner_add_suite(sr, suite_hours());
+	srunner_add_suite(sr, suite_calendar());
+	srunner_add_suite(sr, suite_ics());
+	srunner_add_suite(sr, suite_meetings());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

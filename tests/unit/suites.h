@@ -22,6 +22,9 @@ Suite *suite_audit(void);
 Suite *suite_people(void);
 Suite *suite_notes(void);
 Suite *suite_hours(void);
+Suite *suite_calendar(void);
+Suite *suite_ics(void);
+Suite *suite_meetings(void);
 
 /* A fresh private directory for one test; removed by test_tmpdir_remove. */
 char *test_tmpdir(void);

@@ -405,7 +405,9 @@ START_TEST(test_migration_3)
 	char *who = NULL, *at = NULL, *error = NULL;
 
 	store_close(st);
-	raw_exec("DROP INDEX note_author;"
+	raw_exec("DROP TRIGGER meeting_day_insert; DROP TRIGGER meeting_day_delete;"
+	    "DROP TRIGGER meeting_day_update; DROP TABLE meeting_day;"
+	    "DROP INDEX note_author;"
 	    "DROP INDEX agreement_reviewed;"
 	    "DROP TRIGGER person_fts_insert; DROP TRIGGER person_fts_delete;"
 	    "DROP TRIGGER person_fts_update; DROP TRIGGER person_fts_organisation;"

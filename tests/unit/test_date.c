@@ -17,6 +17,11 @@ START_TEST(test_parse_bad)
 	ck_assert_int_eq(date_parse("29-02-2027", &d), -1);
 	ck_assert_int_eq(date_parse("23-11-26", &d), -1);
 	ck_assert_int_eq(date_parse("2026-13-01", &d), -1);
+	ck_assert_int_eq(date_parse("2027-13-01", &d), -1);
+	ck_assert_int_eq(date_parse("31-04-2027", &d), -1);
+	ck_assert_int_eq(date_parse("00-01-2027", &d), -1);
+	ck_assert_int_eq(date_parse("01-00-2027", &d), -1);
+	ck_assert_int_eq(date_parse("2027-04-31", &d), -1);
 	ck_assert_int_eq(date_parse("23-11-2026x", &d), -1);
 	ck_assert_int_eq(date_parse_iso("23-11-2026", &d), -1);
 	ck_assert_int_eq(date_parse_iso("2026-1-01", &d), -1);
@@ -60,6 +65,7 @@ START_TEST(test_weekday_isoweek)
 {
 	struct date d = { 2026, 11, 23 }, y2027 = { 2027, 1, 1 }, y2026 = { 2026, 12, 31 };
 	struct date w53 = { 2026, 12, 28 }, y2021 = { 2021, 1, 3 };
+	struct date w1 = { 2027, 1, 4 }, early = { 2024, 12, 30 };
 	int iy;
 
 	ck_assert_int_eq(date_weekday(&d), 1);	/* a Monday */
@@ -69,6 +75,12 @@ START_TEST(test_weekday_isoweek)
 	ck_assert_int_eq(date_iso_week(&y2027, &iy), 53);
 	ck_assert_int_eq(iy, 2026);
 	ck_assert_int_eq(date_iso_week(&y2026, &iy), 53);
+	ck_assert_int_eq(iy, 2026);
+	ck_assert_int_eq(date_iso_week(&w1, &iy), 1);
+	ck_assert_int_eq(iy, 2027);
+	/* A Monday in December can open week 1 of the next year. */
+	ck_assert_int_eq(date_iso_week(&early, &iy), 1);
+	ck_assert_int_eq(iy, 2025);
 	ck_assert_int_eq(date_iso_week(&y2021, &iy), 53);
 	ck_assert_int_eq(iy, 2020);
 }
@@ -76,10 +88,12 @@ END_TEST
 
 START_TEST(test_school_year)
 {
-	struct date jul = { 2027, 7, 31 }, aug = { 2026, 8, 1 }, first, last;
+	struct date jul = { 2027, 7, 31 }, aug = { 2026, 8, 1 }, aug27 = { 2027, 8, 1 };
+	struct date first, last;
 
 	ck_assert_int_eq(date_school_year(&jul, &first, &last), 2026);
 	ck_assert_int_eq(date_school_year(&aug, NULL, NULL), 2026);
+	ck_assert_int_eq(date_school_year(&aug27, NULL, NULL), 2027);
 	ck_assert_int_eq(first.year, 2026);
 	ck_assert_int_eq(first.month, 8);
 	ck_assert_int_eq(first.day, 1);
@@ -105,8 +119,14 @@ START_TEST(test_months_and_times)
 	ck_assert_int_eq(m, 870);
 	ck_assert_int_eq(time_parse("9:05", &m), 0);
 	ck_assert_int_eq(m, 545);
+	ck_assert_int_eq(time_parse("23:59", &m), 0);
+	ck_assert_int_eq(m, 1439);
+	ck_assert_int_eq(time_parse("14.30", &m), 0);	/* the Dutch dot */
+	ck_assert_int_eq(m, 870);
 	ck_assert_int_eq(time_parse("24:00", &m), -1);
 	ck_assert_int_eq(time_parse("14:3", &m), -1);
+	ck_assert_int_eq(time_parse("9:5", &m), -1);	/* minutes take two digits */
+	ck_assert_int_eq(time_parse("14:60", &m), -1);
 	ck_assert_int_eq(datetime_parse_iso("2026-11-23T15:30", &d, &m), 0);
 	ck_assert_str_eq(datetime_format_iso(&d, m, buf), "2026-11-23T15:30");
 	ck_assert_int_eq(datetime_parse_iso("2026-11-23", &d, &m), -1);

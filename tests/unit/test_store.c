@@ -98,7 +98,9 @@ START_TEST(test_migrate_v1_keeps_data)
 	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
 	store_close(st);
 	/* turn it back into a version-1 file with one theme and two registrations */
-	raw_exec(path, "DROP INDEX note_author;"
+	raw_exec(path, "DROP TRIGGER meeting_day_insert; DROP TRIGGER meeting_day_delete;"
+	    "DROP TRIGGER meeting_day_update; DROP TABLE meeting_day;"
+	    "DROP INDEX note_author;"
 	    "DROP INDEX agreement_reviewed;"
 	    "DROP TRIGGER person_fts_insert; DROP TRIGGER person_fts_delete;"
 	    "DROP TRIGGER person_fts_update; DROP TRIGGER person_fts_organisation;"
@@ -120,6 +122,9 @@ START_TEST(test_migrate_v1_keeps_data)
 	    "INSERT INTO theme (id, title, proposed_on, group_type, status) "
 	    "VALUES (7, 'Rekenen met ë', '2026-09-01', 'plg', 'gathering');"
 	    "INSERT INTO interest VALUES (7, 1, '2026-09-02', 1, NULL), (7, 2, '2026-09-03', 0, 'x');"
+	    "INSERT INTO meeting (title, starts_at, ends_at, status) VALUES "
+	    "('a', '2026-12-02T10:00', '2026-12-02T11:00', 'planned'), "
+	    "('b', '2026-12-02T12:00', '2026-12-02T13:00', 'cancelled');"
 	    "PRAGMA user_version = 1;");
 	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
@@ -129,6 +134,15 @@ START_TEST(test_migrate_v1_keeps_data)
 	sqlite3_close(db);
 	ck_assert_int_eq(store_open(path, 0, &st, &error), STORE_OK);
 	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
+	/* migration 7 counted the meetings per day */
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT meetings, cancelled FROM meeting_day "
+	    "WHERE day = '2026-12-02'", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(s, 0), 2);
+	ck_assert_int_eq(sqlite3_column_int(s, 1), 1);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
 	ck_assert_int_eq(store_theme_get(st, who, 7, &d, &error), 1);
 	ck_assert_str_eq(d.title, "Rekenen met ë");
 	ck_assert_int_eq(d.interest, 2);	/* counted by the migration */
