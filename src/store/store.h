@@ -774,10 +774,12 @@ int store_attendance_list(struct store *st, const struct actor *who, int64_t mee
 
 /*
  * Record attendance of person_id at a meeting: the lead of the group or a
- * coordinator (ACCESS_ATTENDANCE_TAKE), or a member for themself before the
- * meeting (a planned absence: "excused" only). Only people on the roster that
- * day. minutes < 0: none (present earns the meeting's length); remark may be
- * NULL. status NULL removes the row.
+ * coordinator (ACCESS_ATTENDANCE_TAKE; present and late from the meeting's
+ * day on, absences also before it), or a member for themself before the
+ * meeting begins (a planned absence: "excused" only, planned = 1), who may
+ * take back only such a row of their own, never what the lead entered. Only
+ * people on the roster that day. minutes < 0: none (present earns the
+ * meeting's length); remark may be NULL. status NULL removes the row.
  */
 int store_attendance_take(struct store *st, const struct actor *who, int64_t meeting_id,
     int64_t person_id, const char *status, int minutes, const char *remark, char **error);

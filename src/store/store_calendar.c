@@ -463,9 +463,8 @@ calendar_check(const struct meeting_new *m, char **error)
 	return 0;
 }
 
-/* May who plan meetings of group_id (0: network-wide) now? 0 or a refusal. */
-static int
-calendar_may_plan(struct store *st, const struct actor *who, int64_t group_id, char **error)
+int
+store_meeting_may_plan(struct store *st, const struct actor *who, int64_t group_id, char **error)
 {
 	struct access_ctx ctx;
 	sqlite3_stmt *s;
@@ -535,7 +534,7 @@ store_meeting_plan(struct store *st, const struct actor *who, const struct meeti
 		return ret;
 	if (store_begin(st, error) != 0)
 		return STORE_ERROR;
-	if ((ret = calendar_may_plan(st, who, m->group_id, error)) != 0 ||
+	if ((ret = store_meeting_may_plan(st, who, m->group_id, error)) != 0 ||
 	    (ret = calendar_insert(st, who, m, &m->day, 0, id != NULL ? id : &dummy, error)) != 0) {
 		store_rollback(st);
 		return ret < 0 ? ret : STORE_ERROR;
@@ -564,7 +563,7 @@ store_meeting_plan_series(struct store *st, const struct actor *who, const struc
 	}
 	if (store_begin(st, error) != 0)
 		return STORE_ERROR;
-	if ((ret = calendar_may_plan(st, who, m->group_id, error)) != 0)
+	if ((ret = store_meeting_may_plan(st, who, m->group_id, error)) != 0)
 		goto fail;
 	for (i = 0; i < n; i++) {
 		if ((ret = calendar_insert(st, who, m, &days[i], first, &id, error)) != 0)
@@ -862,7 +861,7 @@ int
 store_attendance_take(struct store *st, const struct actor *who, int64_t meeting_id,
     int64_t person_id, const char *status, int minutes, const char *remark, char **error)
 {
-	enum hours_status hs;
+	enum hours_status hs = HOURS_ABSENT;
 	struct meeting m;
 	struct date today = date_today();
 	sqlite3_stmt *s;
@@ -886,7 +885,9 @@ store_attendance_take(struct store *st, const struct actor *who, int64_t meeting
 		goto fail;
 	}
 	self = !actor_is_visitor(who) && who->person_id == person_id;
-	before = strcmp(m.status, "planned") == 0 && date_compare(&m.day, &today) >= 0;
+	/* before the meeting begins: a later day, or today before its start */
+	before = strcmp(m.status, "planned") == 0 && (date_compare(&m.day, &today) > 0 ||
+	    (date_compare(&m.day, &today) == 0 && date_now_minutes() < m.start_min));
 	if (strcmp(m.status, "cancelled") == 0) {
 		ret = store_refuse(error, STORE_INVALID, "%s",
 		    _("the meeting was cancelled: there is no attendance to take"));
@@ -915,16 +916,27 @@ store_attendance_take(struct store *st, const struct actor *who, int64_t meeting
 		goto fail_m;
 	}
 	if (!m.can_take) {
-		/* a member may only say beforehand that they will be absent */
+		/*
+		 * A member may only say beforehand that they will be absent, and
+		 * take back what they said themselves (planned = 1): never what the
+		 * lead entered.
+		 */
 		if (!self || !before || !m.is_member ||
 		    (status != NULL && strcmp(status, "excused") != 0) ||
-		    (status == NULL && exists && !was_planned)) {
+		    (exists && !was_planned)) {
 			ret = store_refuse(error, STORE_DENIED, "%s",
 			    self && m.is_member ? _("before the meeting you can only let the lead "
 			    "know you will be absent; afterwards the lead takes attendance") :
 			    _(access_reason(ACCESS_ATTENDANCE_TAKE)));
 			goto fail_m;
 		}
+	}
+	/* present or late only from the meeting's day on */
+	if (m.can_take && status != NULL && (hs == HOURS_PRESENT || hs == HOURS_LATE) &&
+	    date_compare(&m.day, &today) > 0) {
+		ret = store_refuse(error, STORE_INVALID, "%s", _("present or late can be entered "
+		    "from the meeting's day on; before it, only an absence"));
+		goto fail_m;
 	}
 	if (m.group_id != 0) {
 		if ((s = store_stmt(st, &store_calendar_table, CAL_Q_ON_ROSTER, error)) == NULL) {
@@ -962,8 +974,8 @@ store_attendance_take(struct store *st, const struct actor *who, int64_t meeting
 		if (minutes >= 0)
 			sqlite3_bind_int(s, 4, minutes);
 		store_bind_text(s, 5, remark);
-		/* entered ahead (a member for themself, or before the day), not at the roll-call */
-		sqlite3_bind_int(s, 6, before && (!m.can_take || date_compare(&m.day, &today) > 0));
+		/* a member's own absence reported beforehand; the lead's entries are the lead's */
+		sqlite3_bind_int(s, 6, !m.can_take);
 	}
 	ret = store_exec_audited(st, who, s, "attendance", "meeting", meeting_id, summary, error);
 	free(summary);

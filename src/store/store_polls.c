@@ -119,18 +119,6 @@ store_polls_list(struct store *st, const struct actor *who, int64_t group_id,
 	return 0;
 }
 
-/* May who plan for group_id now? 0 or STORE_DENIED. */
-static int
-polls_may_plan(struct store *st, const struct actor *who, int64_t group_id, char **error)
-{
-	struct access_ctx ctx;
-
-	store_group_relation(st, who, group_id, NULL, &ctx);
-	if (!access_allows(who, ACCESS_MEETING_PLAN, &ctx))
-		return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_MEETING_PLAN)));
-	return 0;
-}
-
 int
 store_poll_create(struct store *st, const struct actor *who, int64_t group_id, const char *title,
     const struct poll_slot_new *slots, size_t n, int64_t *id, char **error)
@@ -157,7 +145,7 @@ store_poll_create(struct store *st, const struct actor *who, int64_t group_id, c
 		return STORE_ERROR;
 	if (store_begin(st, error) != 0)
 		return STORE_ERROR;
-	if ((ret = polls_may_plan(st, who, group_id, error)) != 0)
+	if ((ret = store_meeting_may_plan(st, who, group_id, error)) != 0)
 		goto fail;
 	if ((s = store_stmt(st, &store_polls_table, POLL_INSERT, error)) == NULL) {
 		ret = STORE_ERROR;
@@ -431,7 +419,7 @@ store_poll_close(struct store *st, const struct actor *who, int64_t poll_id, int
 		    store_fail(st, rc, _("reading a date poll"), error);
 		goto fail;
 	}
-	if ((ret = polls_may_plan(st, who, group_id, error)) != 0)
+	if ((ret = store_meeting_may_plan(st, who, group_id, error)) != 0)
 		goto fail;
 	if (status == NULL || strcmp(status, "open") != 0) {
 		ret = store_refuse(error, STORE_CONFLICT, "%s",

@@ -121,6 +121,14 @@ struct access_ctx;
 void store_group_relation(struct store *st, const struct actor *who, int64_t group_id,
     const struct date *on, struct access_ctx *ctx);
 
+/*
+ * May who plan meetings (or date polls) of group_id (0: network-wide) now:
+ * the group exists and is not closed, who leads it or is a coordinator.
+ * 0, or a negative store_result with *error.
+ */
+int store_meeting_may_plan(struct store *st, const struct actor *who, int64_t group_id,
+    char **error);
+
 /* The person with this login, whatever their state (deactivated, erased):
  * 1 and *id, 0 absent, -1 error. */
 int store_person_id_by_login(struct store *st, const char *login, int64_t *id, char **error);

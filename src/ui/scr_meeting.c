@@ -1020,7 +1020,7 @@ att_draw(struct ui *ui, struct screen *s, int top, int height)
 	else if (p->n == 0)
 		widget_text(y, 1, COLS - 2, p->m.group_id != 0 ?
 		    _("Nobody was on the roster on this day.") :
-		    _("No attendance has been recorded for this meeting."),
+		    _("No attendance has been recorded yet; + adds someone who was there."),
 		    ui_attr(ui, UI_COLOUR_DIM));
 	for (i = 0; i < s->height && s->top + i < p->n; i++)
 		att_draw_row(ui, s, s->top + i, y + i);
@@ -1237,6 +1237,44 @@ att_edit(struct ui *ui, struct screen *s)
 	    "empty is the full length."));
 }
 
+/* A network-wide meeting has no roster: the coordinator adds who was there. */
+static void
+att_add_picked(struct ui *ui, int64_t person_id, const char *name, void *arg)
+{
+	struct mt *p = arg;
+	char *error = NULL;
+
+	if (store_attendance_take(ui->app->st, ui->app->who, p->id, person_id, "present", -1,
+	    NULL, &error) != 0) {
+		ui_message(ui, true, "%s", error != NULL ? error : _("could not save the attendance"));
+		free(error);
+		return;
+	}
+	p->keep_person = person_id;
+	ui_message(ui, false, _("%s: present."), name);
+	/* the picker is gone already: the list below shows the new row now */
+	if (screen_top(ui) != NULL && screen_top(ui)->data == p)
+		att_enter(ui, screen_top(ui));
+}
+
+static void
+att_add(struct ui *ui, struct mt *p)
+{
+	if (!p->loaded)
+		return;
+	if (p->m.group_id != 0) {
+		ui_message(ui, true, "%s", _("The list is the group's roster on the meeting's day; "
+		    "+ on the group's page adds a member."));
+		return;
+	}
+	if (!p->m.can_take || store_read_only(ui->app->st)) {
+		ui_message(ui, true, "%s", _("Only coordinators take attendance at network-wide "
+		    "meetings."));
+		return;
+	}
+	scr_pick_person_push(ui, N_("Present at the meeting: whom?"), att_add_picked, p);
+}
+
 static bool
 att_on_action(struct ui *ui, struct screen *s, enum ui_action a)
 {
@@ -1266,6 +1304,9 @@ att_on_action(struct ui *ui, struct screen *s, enum ui_action a)
 		return true;
 	case UI_ACTION_MARK_HELD:
 		mt_toggle_held(ui, s);
+		return true;
+	case UI_ACTION_ADD_MEMBER:
+		att_add(ui, p);
 		return true;
 	default:
 		return false;

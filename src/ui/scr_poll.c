@@ -21,6 +21,7 @@
 #include "core/xmalloc.h"
 #include "store/store.h"
 #include "ui/form.h"
+#include "ui/keys.h"
 #include "ui/widgets.h"
 
 #define POLL_SLOTS_MAX 20
@@ -299,6 +300,17 @@ struct poll_view {
 	int64_t id;
 	struct poll_grid g;
 	bool loaded;
+	char hint[256];
+};
+
+/* The grid's hint bar: the poll's own words for the choice keys. */
+static const struct {
+	enum ui_action a;
+	const char *label;
+} poll_hint_items[] = {
+	{ UI_ACTION_CHOICE_1, N_("yes") }, { UI_ACTION_CHOICE_2, N_("maybe") },
+	{ UI_ACTION_CHOICE_3, N_("no") }, { UI_ACTION_OPEN, N_("pick the date") },
+	{ UI_ACTION_FINISH, N_("close") }, { UI_ACTION_BACK, N_("back") },
 };
 
 static void
@@ -337,9 +349,10 @@ poll_draw(struct ui *ui, struct screen *s, int top, int height)
 	struct poll_view *v = s->data;
 	struct poll_grid *g = &v->g;
 	struct date d;
-	char line[1024], day[DATE_ISO_LEN], head[16];
+	const char *labels[3] = { _("yes"), _("maybe"), _("no") };
+	char line[1024], day[DATE_ISO_LEN], head[64];
 	size_t i, p;
-	int row = top, col, start, cell = 7, first_col = 40, attr;
+	int row = top, col, start, cell = 7, first_col, attr, w = 3, k, x, counts[3];
 
 	s->height = height;
 	if (!v->loaded)
@@ -347,10 +360,19 @@ poll_draw(struct ui *ui, struct screen *s, int top, int height)
 	snprintf(line, sizeof line, "%s — %s (%s)", g->title, g->group_name,
 	    strcmp(g->status, "open") == 0 ? _("open for answers") : _("closed"));
 	widget_text(row++, 1, COLS - 2, line, (int)A_BOLD);
-	/* the header: people's names cut to a cell, as many as fit */
-	snprintf(line, sizeof line, "%-22s %5.5s %5.5s %5.5s", _("slot"), _("yes"), _("maybe"),
-	    _("no"));
-	widget_text(row, 1, first_col - 1, line, ui_attr(ui, UI_COLOUR_DIM));
+	/* the count columns are as wide as their translated headings */
+	for (k = 0; k < 3; k++) {
+		if (text_width(labels[k]) > w)
+			w = text_width(labels[k]) > 12 ? 12 : text_width(labels[k]);
+	}
+	first_col = 1 + 22 + 3 * (w + 1) + 2;
+	widget_text(row, 1, 22, _("slot"), ui_attr(ui, UI_COLOUR_DIM));
+	for (k = 0, x = 24; k < 3; k++, x += w + 1) {
+		text_fit(labels[k], w, 0, head, sizeof head);
+		widget_text(row, x + w - text_width(head), text_width(head), head,
+		    ui_attr(ui, UI_COLOUR_DIM));
+	}
+	/* the people's names cut to a cell, as many as fit */
 	for (p = 0, col = first_col; p < g->n_people && col + cell <= COLS; p++, col += cell) {
 		text_fit(g->person_names[p], cell - 1, 0, head, sizeof head);
 		widget_text(row, col, cell - 1, head, (int)p == g->me ? (int)A_BOLD :
@@ -359,10 +381,18 @@ poll_draw(struct ui *ui, struct screen *s, int top, int height)
 	row++;
 	for (i = 0; i < g->n_slots && row < top + height - 2; i++, row++) {
 		(void)datetime_parse_iso(g->slot_starts[i], &d, &start);
-		snprintf(line, sizeof line, "%s %.5s–%.5s %5d %5d %5d", date_format_nl(&d, day),
-		    g->slot_starts[i] + 11, g->slot_ends[i] + 11, g->yes[i], g->maybe[i], g->no[i]);
 		attr = (int)i == s->selected ? ui_attr(ui, UI_COLOUR_SELECTED) : (int)A_NORMAL;
-		widget_text(row, 1, first_col - 1, line, attr);
+		widget_text(row, 0, COLS, "", attr);
+		snprintf(line, sizeof line, "%s %.5s–%.5s", date_format_nl(&d, day),
+		    g->slot_starts[i] + 11, g->slot_ends[i] + 11);
+		widget_text(row, 1, 22, line, attr);
+		counts[0] = g->yes[i];
+		counts[1] = g->maybe[i];
+		counts[2] = g->no[i];
+		for (k = 0, x = 24; k < 3; k++, x += w + 1) {
+			snprintf(head, sizeof head, "%*d", w, counts[k]);
+			widget_text(row, x, w, head, attr);
+		}
 		for (p = 0, col = first_col; p < g->n_people && col + cell <= COLS; p++, col += cell)
 			widget_text(row, col, cell - 1,
 			    poll_answer_mark(g->answers[i * g->n_people + p]), attr);
@@ -376,6 +406,9 @@ poll_draw(struct ui *ui, struct screen *s, int top, int height)
 			    "Enter picks it as the date; D closes without a date."));
 		else if (g->me >= 0)
 			snprintf(line, sizeof line, "%s", _("1 yes, 2 maybe, 3 no for the selected slot."));
+		else if (g->can_pick)
+			snprintf(line, sizeof line, "%s", _("Only members of the group answer; Enter "
+			    "picks the selected slot as the date; D closes without a date."));
 		else
 			snprintf(line, sizeof line, "%s", _("Only members of the group answer."));
 		widget_text(row, 1, COLS - 2, line, ui_attr(ui, UI_COLOUR_DIM));
@@ -485,8 +518,27 @@ static const enum ui_action poll_hints[] = {
 	UI_ACTION_FINISH, UI_ACTION_BACK, UI_ACTION_NONE
 };
 
+static const char *
+poll_hint_text(struct ui *ui, struct screen *s)
+{
+	struct poll_view *v = s->data;
+	char key[32];
+	size_t i, len = 0;
+
+	(void)ui;
+	v->hint[0] = '\0';
+	for (i = 0; i < sizeof poll_hint_items / sizeof poll_hint_items[0]; i++) {
+		keys_first(poll_hint_items[i].a, key, sizeof key);
+		snprintf(v->hint + len, sizeof v->hint - len, "%s%s %s", i > 0 ? "  " : "", key,
+		    _(poll_hint_items[i].label));
+		len = strlen(v->hint);
+	}
+	return v->hint;
+}
+
 static const struct screen_ops scr_poll_ops = {
 	.name = N_("Date poll"),
+	.hint_text = poll_hint_text,
 	.enter = poll_enter,
 	.draw = poll_draw,
 	.on_action = poll_on_action,

@@ -495,6 +495,32 @@ START_TEST(test_attendance)
 	memset(&a, 0, sizeof a);
 	EXPECT_OK(store_attendance_list(st, who[ANN], future, got_att, &a, &error_));
 	ck_assert_str_eq(a.text, "Ann:-:0 Bob:excused(p):0 Cor:-:0");
+	/* the lead: absences ahead, present or late only from the day on */
+	EXPECT_RC(store_attendance_take(st, who[ANN], future, people[COR], "present", -1, NULL,
+	    &error_), STORE_INVALID);
+	EXPECT_OK(store_attendance_take(st, who[ANN], future, people[COR], "absent", -1,
+	    "stage", &error_));
+	/* what the lead entered is not the member's to change or take back */
+	EXPECT_RC(store_attendance_take(st, who[COR], future, people[COR], "excused", -1, NULL,
+	    &error_), STORE_DENIED);
+	EXPECT_RC(store_attendance_take(st, who[COR], future, people[COR], NULL, -1, NULL,
+	    &error_), STORE_DENIED);
+	/* on the day the lead marks Bob present: Bob can no longer overwrite it */
+	date_clock_fix(&D(2026, 12, 2));
+	EXPECT_OK(store_attendance_take(st, who[ANN], future, people[BOB], "present", -1, NULL,
+	    &error_));
+	EXPECT_RC(store_attendance_take(st, who[BOB], future, people[BOB], "excused", -1, NULL,
+	    &error_), STORE_DENIED);
+	EXPECT_RC(store_attendance_take(st, who[BOB], future, people[BOB], NULL, -1, NULL,
+	    &error_), STORE_DENIED);
+	memset(&a, 0, sizeof a);
+	EXPECT_OK(store_attendance_list(st, who[ANN], future, got_att, &a, &error_));
+	ck_assert_str_eq(a.text, "Ann:-:0 Bob:present:0 Cor:absent:0");
+	EXPECT_OK(store_attendance_take(st, who[ANN], future, people[BOB], NULL, -1, NULL,
+	    &error_));
+	EXPECT_OK(store_attendance_take(st, who[ANN], future, people[COR], NULL, -1, NULL,
+	    &error_));
+	date_clock_fix(&today);
 
 	/* after the meeting: the lead */
 	EXPECT_OK(store_attendance_take(st, who[ANN], past, people[BOB], "present", -1, NULL,
