@@ -29,13 +29,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/agenda_ics.h"
 #include "cli/cmdutil.h"
 #include "cli/commands.h"
 #include "cli/table.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xmalloc.h"
-#include "ical/ics.h"
 
 #define CMD_AGENDA_WEEKS 8		/* the default period */
 #define CMD_AGENDA_BLOCK 1000		/* text rows held before printing */
@@ -67,10 +67,7 @@ struct cmd_agenda {
 	bool headed;			/* the heading has been printed */
 	const struct calendar_query *q;	/* for the heading */
 	const char *label;		/* the group or person of the heading */
-	/* ics */
-	struct ics_writer *ics;
-	char *uid_domain;		/* "NETWORK.leernet" */
-	char *error;			/* of the writer; stops the range */
+	struct agenda_ics ics;		/* ics */
 	size_t rows;
 };
 
@@ -203,36 +200,6 @@ cmd_agenda_create(const char *file, FILE **out)
 		return APP_EX_CANTCREAT;
 	}
 	return APP_EX_OK;
-}
-
-/*
- * The network's name as a host-name label for UIDs: "Leernetwerk Regio
- * Midden" → "leernetwerk-regio-midden" (ASCII letters and digits; other
- * characters make one '-'; bytes of non-ASCII letters are left out).
- */
-static char *
-cmd_agenda_slug(const char *name)
-{
-	char *slug = xmalloc(strlen(name != NULL ? name : "") + sizeof "network");
-	size_t n = 0;
-	const char *s;
-
-	for (s = name != NULL ? name : ""; *s != '\0' && n < 63; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-			slug[n++] = (char)c;
-		else if (c >= 'A' && c <= 'Z')
-			slug[n++] = (char)(c - 'A' + 'a');
-		else if (c < 0x80 && n > 0 && slug[n - 1] != '-')
-			slug[n++] = '-';
-	}
-	while (n > 0 && slug[n - 1] == '-')
-		n--;
-	if (n == 0)
-		n = (size_t)sprintf(slug, "network");
-	slug[n] = '\0';
-	return slug;
 }
 
 /* ---- text ---- */
@@ -368,66 +335,6 @@ cmd_agenda_text_tail(struct cmd_agenda *ca)
 	fprintf(ca->out, P_("%zu meeting\n", "%zu meetings\n", ca->rows), ca->rows);
 }
 
-/* ---- iCalendar ---- */
-
-/*
- * Start the calendar, with the first meeting (or at the end), so that a
- * refusal writes nothing. DTSTAMP is today (the injectable clock) at
- * midnight UTC: the export is then the same all day, and tests with
- * LEERNET_TODAY get exact output. 0, or -1 with ca->error.
- */
-static int
-cmd_agenda_ics_open(struct cmd_agenda *ca)
-{
-	struct date today = date_today();
-	char stamp[32], *slug;
-
-	if (ca->ics != NULL)
-		return 0;
-	snprintf(stamp, sizeof stamp, "%04d%02d%02dT000000Z", today.year, today.month,
-	    today.day);
-	slug = cmd_agenda_slug(ca->app->cfg->network_name);
-	free(ca->uid_domain);
-	ca->uid_domain = xasprintf("%s.leernet", slug);
-	free(slug);
-	ca->ics = ics_writer_open(ca->out, "-//leernet//leernet " PACKAGE_VERSION "//NL", stamp,
-	    &ca->error);
-	if (ca->ics == NULL && ca->error == NULL)
-		ca->error = xstrdup(_("cannot write the output"));
-	return ca->ics != NULL ? 0 : -1;
-}
-
-/* One meeting as a VEVENT; non-zero (with ca->error) stops the range. */
-static int
-cmd_agenda_ics_row(struct cmd_agenda *ca, const struct calendar_row *r)
-{
-	struct ics_event ev;
-	char *uid, *summary;
-	int ret;
-
-	if (cmd_agenda_ics_open(ca) != 0)
-		return 1;
-	uid = xasprintf("meeting-%lld@%s", (long long)r->id, ca->uid_domain);
-	if (r->group_name != NULL && r->title != NULL && *r->title != '\0')
-		summary = xasprintf("%s — %s", r->group_name, r->title);
-	else
-		summary = xstrdup(r->group_name != NULL ? r->group_name :
-		    (r->title != NULL ? r->title : _("the whole network")));
-	memset(&ev, 0, sizeof ev);
-	ev.uid = uid;
-	ev.summary = summary;
-	ev.location = r->place;
-	ev.description = r->agenda;
-	ev.starts_at = r->starts_at;
-	ev.ends_at = r->ends_at;
-	ev.cancelled = r->status != NULL && strcmp(r->status, "cancelled") == 0;
-	ev.sequence = r->version > 0 ? r->version - 1 : 0;	/* a new meeting is 0, each change one more */
-	ret = ics_writer_add(ca->ics, &ev, &ca->error);
-	free(summary);
-	free(uid);
-	return ret != 0;
-}
-
 /* ---- the command ---- */
 
 static int
@@ -440,7 +347,7 @@ cmd_agenda_row(const struct calendar_row *r, void *arg)
 		return 0;
 	ca->rows++;
 	if (ca->format == CMD_AGENDA_ICS)
-		return cmd_agenda_ics_row(ca, r);
+		return agenda_ics_row(&ca->ics, r);
 	cmd_agenda_text_row(ca, r);
 	return 0;
 }
@@ -460,18 +367,16 @@ cmd_agenda_run(struct cmd_agenda *ca, const struct calendar_query *q, const char
 	ret = store_calendar_range(ca->app->st, ca->app->who, q, cmd_agenda_row, ca, &error);
 	if (ret < 0)
 		return cmdutil_store_fail(ret, error);
-	if (ca->error != NULL) {
-		app_error("%s", ca->error);
+	if (ca->ics.error != NULL) {
+		app_error("%s", ca->ics.error);
 		return APP_EX_IOERR;
 	}
-	if (ca->format == CMD_AGENDA_TEXT) {
+	if (ca->format == CMD_AGENDA_TEXT)
 		cmd_agenda_text_tail(ca);
-	} else if (cmd_agenda_ics_open(ca) == 0) {
-		(void)ics_writer_close(ca->ics, &ca->error);
-		ca->ics = NULL;
-	}
-	if (ca->error != NULL || fflush(ca->out) != 0 || ferror(ca->out)) {
-		app_error("%s", ca->error != NULL ? ca->error : _("cannot write the output"));
+	else
+		(void)agenda_ics_finish(&ca->ics);
+	if (ca->ics.error != NULL || fflush(ca->out) != 0 || ferror(ca->out)) {
+		app_error("%s", ca->ics.error != NULL ? ca->ics.error : _("cannot write the output"));
 		return APP_EX_IOERR;
 	}
 	return APP_EX_OK;
@@ -508,6 +413,7 @@ cmd_agenda(struct app *app, int argc, char **argv)
 	if (o.output != NULL && (ret = cmd_agenda_create(o.output, &ca.out)) != APP_EX_OK)
 		goto out;
 	ca.format = o.format;
+	agenda_ics_init(&ca.ics, ca.out, app->cfg->network_name);
 	ret = cmd_agenda_run(&ca, &q, label);
 	if (o.output != NULL) {
 		if (!cmd_agenda_close(ca.out, o.output) && ret == APP_EX_OK)
@@ -519,10 +425,8 @@ cmd_agenda(struct app *app, int argc, char **argv)
 			    ca.rows), ca.rows, o.output);
 	}
 out:
-	ics_writer_free(ca.ics);	/* after a failure: no END:VCALENDAR */
+	agenda_ics_clear(&ca.ics);	/* after a failure: no END:VCALENDAR */
 	table_free(ca.table);
-	free(ca.uid_domain);
-	free(ca.error);
 	free(label);
 	return ret;
 }

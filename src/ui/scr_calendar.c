@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/agenda_ics.h"
 #include "core/calendar.h"
 #include "core/domain.h"
 #include "core/i18n.h"
@@ -105,12 +106,12 @@ struct cal {
 static const enum ui_action cal_hints[] = {
 	UI_ACTION_VIEW, UI_ACTION_DAY_PREV, UI_ACTION_DAY_NEXT, UI_ACTION_TODAY,
 	UI_ACTION_GOTO_DATE, UI_ACTION_OPEN, UI_ACTION_NEW, UI_ACTION_BACK, UI_ACTION_HELP,
-	UI_ACTION_SERIES, UI_ACTION_POLL, UI_ACTION_NONE
+	UI_ACTION_SERIES, UI_ACTION_POLL, UI_ACTION_EXPORT, UI_ACTION_NONE
 };
 static const enum ui_action cal_hints_coordinator[] = {
 	UI_ACTION_VIEW, UI_ACTION_DAY_PREV, UI_ACTION_DAY_NEXT, UI_ACTION_TODAY,
 	UI_ACTION_GOTO_DATE, UI_ACTION_OPEN, UI_ACTION_NEW, UI_ACTION_MINE, UI_ACTION_BACK,
-	UI_ACTION_HELP, UI_ACTION_SERIES, UI_ACTION_POLL, UI_ACTION_NONE
+	UI_ACTION_HELP, UI_ACTION_SERIES, UI_ACTION_POLL, UI_ACTION_EXPORT, UI_ACTION_NONE
 };
 
 static const char *const cal_weekday_names[7] = {
@@ -1137,6 +1138,83 @@ cal_switch_view(struct cal *c)
 		cal_ag_anchor(c);
 }
 
+/* ---- export: E writes the calendar's meetings of a period to an .ics file ---- */
+
+struct cal_export {
+	struct calendar_query q;
+	struct form_field *from, *to, *path;
+};
+
+static int
+cal_export_submit(struct ui *ui, struct form *f, void *arg)
+{
+	struct cal_export *x = arg;
+	struct date today = date_today();
+	char *path, *error = NULL, iso[DATE_ISO_LEN];
+	const char *home = getenv("HOME");
+	size_t n = 0;
+
+	(void)f;
+	if (form_date(x->from, &x->q.first) != 0 || form_date(x->to, &x->q.last) != 0) {
+		form_error(x->from, "%s", _("type a date, such as 14-01-2027"));
+		return -1;
+	}
+	if (date_compare(&x->q.last, &x->q.first) < 0) {
+		form_error(x->to, "%s", _("the period ends before it starts"));
+		return -1;
+	}
+	if (form_text(x->path)[0] != '\0')
+		path = widget_path(form_text(x->path));
+	else
+		path = xasprintf("%s/leernet-agenda-%s.ics", home != NULL && *home != '\0' ?
+		    home : ".", date_format_iso(&today, iso));
+	if (agenda_ics_write_file(ui->app, &x->q, path, &n, &error) != 0) {
+		form_error(x->path, "%s", error != NULL ? error : "?");
+		free(error);
+		free(path);
+		return -1;
+	}
+	ui_message(ui, false, P_("%zu meeting written to %s; import it into your calendar program.",
+	    "%zu meetings written to %s; import them into your calendar program.", n), n, path);
+	free(path);
+	return 0;
+}
+
+static void
+cal_export(struct ui *ui, struct cal *c)
+{
+	struct cal_export *x;
+	struct form *f;
+	struct date first, last;
+	char day[DATE_ISO_LEN];
+
+	if (ui->app->opt.restricted) {
+		ui_message(ui, true, "%s", _("Over this SSH login nothing is written to files; "
+		    "leernet agenda --format ics prints the calendar instead."));
+		return;
+	}
+	/* the period shown: the month, the week, or the agenda's eight weeks */
+	first = date_add_days(&c->sel, 1 - c->sel.day);
+	last = date_add_days(&first, date_days_in_month(first.year, first.month) - 1);
+	if (c->view == CAL_WEEK) {
+		first = calendar_week_start(&c->sel);
+		last = date_add_days(&first, 6);
+	} else if (c->view == CAL_AGENDA) {
+		first = c->sel;
+		last = date_add_days(&first, 8 * 7 - 1);
+	}
+	x = xcalloc(1, sizeof *x);
+	x->q.scope = cal_scope(c);
+	x->q.group_id = c->group_id;
+	f = form_new();
+	x->from = form_add(f, FORM_DATE, _("From"), true);
+	form_set_text(x->from, date_format_nl(&first, day));
+	x->to = form_add(f, FORM_DATE, _("To"), true);
+	form_set_text(x->to, date_format_nl(&last, day));
+	x->path = form_add(f, FORM_LINE, _("File (empty: ~/leernet-agenda-DATE.ics)"), false);
+	scr_form_push(ui, N_("Export to a calendar program"), f, cal_export_submit, x, free);
+}
+
 static bool
 cal_on_action(struct ui *ui, struct screen *s, enum ui_action a)
 {
@@ -1155,6 +1233,7 @@ cal_on_action(struct ui *ui, struct screen *s, enum ui_action a)
 	case UI_ACTION_NEW: scr_meeting_plan_push(ui, c->group_id, &c->sel); return true;
 	case UI_ACTION_SERIES: scr_series_push(ui, c->group_id, &c->sel); return true;
 	case UI_ACTION_POLL: scr_polls_push(ui, c->group_id); return true;
+	case UI_ACTION_EXPORT: cal_export(ui, c); return true;
 	default: return false;
 	}
 }

@@ -165,6 +165,21 @@ n=$(sql "SELECT count(DISTINCT series_id) || ':' || count(*) FROM meeting WHERE 
     AND starts_at IN ('2027-02-15T15:00', '2027-03-01T15:00', '2027-03-08T15:00')")
 [ "$n" = "1:3" ] && ok "three meetings of one series" || not_ok "series in the database: $n"
 
+# --- E: the month shown as an iCalendar file
+tui_keys E
+expect "E: the export form" "Export to a calendar program"
+focus File
+type_text "$TUI_TMP/february.ics"
+tui_keys F2
+expect "written" "written to $TUI_TMP/february.ics"
+n=$(grep -c '^BEGIN:VEVENT' "$TUI_TMP/february.ics" 2>/dev/null)
+m=$(sql "SELECT count(*) FROM meeting m WHERE substr(m.starts_at, 1, 7) = '2027-02' AND (m.group_id IS NULL
+    OR m.group_id IN (SELECT group_id FROM membership WHERE person_id = (SELECT id FROM person
+    WHERE login = 'emre') AND start_on <= '2027-02-28' AND (end_on IS NULL OR end_on >= '2027-02-01')))")
+[ -n "$n" ] && [ "$n" = "$m" ] && [ "$n" -gt 2 ] && ok "the month's $n meetings in the file" ||
+	not_ok "the file has [$n] events, the month [$m]"
+grep -q '^BEGIN:VTIMEZONE' "$TUI_TMP/february.ics" && ok "with its time zone" || not_ok "no VTIMEZONE"
+
 # --- attendance at the held meeting of 18-11-2026, one key per member
 tui_keys :
 tui_keys C-u
