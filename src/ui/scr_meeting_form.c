@@ -217,58 +217,26 @@ mform_submit_one(struct ui *ui, struct form *f, void *arg)
 
 /* ---- the fields ---- */
 
-/* The groups who may plan for: network-wide (coordinators) and the groups they lead. */
-struct mform_groups {
-	struct form_field *fld;
-	struct date today;
-	int64_t want;
-	int n;
-};
-
-static int
-mform_take_group(const struct person_group_row *r, void *arg)
-{
-	struct mform_groups *g = arg;
-	char key[32], today[DATE_ISO_LEN];
-
-	date_format_iso(&g->today, today);
-	if (r->role == NULL || strcmp(r->role, "lead") != 0 || strcmp(r->start_on, today) > 0 ||
-	    (r->end_on != NULL && strcmp(r->end_on, today) < 0))
-		return 0;
-	snprintf(key, sizeof key, "%lld", (long long)r->group_id);
-	form_add_item(g->fld, key, r->group_name, r->group_id == g->want);
-	if (r->group_id == g->want)
-		g->fld->choice = (int)g->fld->n_items - 1;
-	g->n++;
-	return 0;
-}
-
 static bool
 mform_common(struct ui *ui, struct mform *mf, struct form *f, const struct date *day,
     const struct meeting *cur)
 {
 	const struct config *cfg = ui->app->cfg;
-	struct mform_groups g;
-	char text[32], *error = NULL;
+	char text[32];
 	size_t i;
+	int n = 0;
 
+	/* the groups who may plan for: network-wide (coordinators) and the groups they lead */
 	if (mf->group_id == 0 && cur == NULL) {
 		mf->group = form_add(f, FORM_CHOICE, _("Group"), true);
-		memset(&g, 0, sizeof g);
-		g.fld = mf->group;
-		g.today = date_today();
 		if (ui->app->who->coordinator) {
 			form_add_item(mf->group, "0", _("Network-wide (everyone)"), false);
-			g.n++;
+			n++;
 		}
-		if (!actor_is_visitor(ui->app->who) &&
-		    store_person_groups(ui->app->st, ui->app->who, ui->app->who->person_id,
-		    mform_take_group, &g, &error) != 0) {
-			ui_message(ui, true, "%s", error != NULL ? error : _("could not read your groups"));
-			free(error);
+		if ((i = (size_t)widget_groups_led(ui, mf->group, 0)) == (size_t)-1)
 			return false;
-		}
-		if (g.n == 0) {
+		n += (int)i;
+		if (n == 0) {
 			ui_message(ui, true, "%s", _("Only the lead of a group or a coordinator plans "
 			    "meetings, and you lead no group."));
 			return false;

@@ -235,35 +235,12 @@ poll_form_submit(struct ui *ui, struct form *f, void *arg)
 	return 0;
 }
 
-struct poll_groups {
-	struct form_field *fld;
-	char today[DATE_ISO_LEN];
-	int n;
-};
-
-static int
-poll_take_group(const struct person_group_row *r, void *arg)
-{
-	struct poll_groups *g = arg;
-	char key[32];
-
-	if (r->role == NULL || strcmp(r->role, "lead") != 0 || strcmp(r->start_on, g->today) > 0 ||
-	    (r->end_on != NULL && strcmp(r->end_on, g->today) < 0))
-		return 0;
-	snprintf(key, sizeof key, "%lld", (long long)r->group_id);
-	form_add_item(g->fld, key, r->group_name, false);
-	g->n++;
-	return 0;
-}
-
 static void
 poll_new(struct ui *ui, int64_t group_id)
 {
 	struct poll_form *pf;
-	struct poll_groups g;
-	struct date today = date_today();
 	struct form *f;
-	char *error = NULL;
+	int n;
 
 	if (store_read_only(ui->app->st)) {
 		ui_message(ui, true, "%s", _("This database is read-only."));
@@ -274,15 +251,10 @@ poll_new(struct ui *ui, int64_t group_id)
 	f = form_new();
 	if (group_id == 0) {
 		pf->group = form_add(f, FORM_CHOICE, _("Group"), true);
-		memset(&g, 0, sizeof g);
-		g.fld = pf->group;
-		date_format_iso(&today, g.today);
-		if (actor_is_visitor(ui->app->who) ||
-		    store_person_groups(ui->app->st, ui->app->who, ui->app->who->person_id,
-		    poll_take_group, &g, &error) != 0 || g.n == 0) {
-			ui_message(ui, true, "%s", error != NULL ? error : _("Only the lead of a group "
-			    "proposes a date poll, and you lead no group."));
-			free(error);
+		if ((n = widget_groups_led(ui, pf->group, 0)) <= 0) {
+			if (n == 0)
+				ui_message(ui, true, "%s", _("Only the lead of a group proposes a date "
+				    "poll, and you lead no group."));
 			form_free(f);
 			free(pf);
 			return;

@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xmalloc.h"
+#include "store/store.h"
 #include "ui/keys.h"
 #include "ui/widgets.h"
 
@@ -341,4 +342,52 @@ widget_path(const char *typed)
 	if (strcmp(typed, "-") == 0)
 		return xstrdup("./-");
 	return xstrdup(typed);
+}
+
+/* ---- the groups one leads, as choices ---- */
+
+struct widget_led {
+	struct form_field *fld;
+	char today[DATE_ISO_LEN];
+	int64_t want;
+	int n;
+};
+
+static int
+widget_take_led(const struct person_group_row *r, void *arg)
+{
+	struct widget_led *g = arg;
+	char key[32];
+
+	if (r->role == NULL || strcmp(r->role, "lead") != 0 || strcmp(r->start_on, g->today) > 0 ||
+	    (r->end_on != NULL && strcmp(r->end_on, g->today) < 0))
+		return 0;
+	snprintf(key, sizeof key, "%lld", (long long)r->group_id);
+	form_add_item(g->fld, key, r->group_name, false);
+	if (r->group_id == g->want)
+		g->fld->choice = (int)g->fld->n_items - 1;
+	g->n++;
+	return 0;
+}
+
+int
+widget_groups_led(struct ui *ui, struct form_field *fld, int64_t want)
+{
+	struct widget_led g;
+	struct date today = date_today();
+	char *error = NULL;
+
+	memset(&g, 0, sizeof g);
+	g.fld = fld;
+	g.want = want;
+	date_format_iso(&today, g.today);
+	if (actor_is_visitor(ui->app->who))
+		return 0;
+	if (store_person_groups(ui->app->st, ui->app->who, ui->app->who->person_id,
+	    widget_take_led, &g, &error) != 0) {
+		ui_message(ui, true, "%s", error != NULL ? error : _("could not read your groups"));
+		free(error);
+		return -1;
+	}
+	return g.n;
 }

@@ -90,4 +90,11 @@ const char *widget_group_type_label(struct ui *ui, const char *key);
  */
 char *widget_path(const char *typed);
 
+/*
+ * Add the groups who leads today to a CHOICE field (each item's key is the
+ * group's id), selecting want when it is one of them. The number added, or
+ * -1 with a message on the status line.
+ */
+int widget_groups_led(struct ui *ui, struct form_field *fld, int64_t want);
+
 #endif
