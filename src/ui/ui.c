@@ -429,6 +429,17 @@ ui_run(struct app *app)
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	/*
+	 * ncurses (6.4) flushes its output at every cursor move until the
+	 * screen has once been left with endwin(): one write(2) per line, some
+	 * fifty for a page, each a system call and a wake-up of the terminal.
+	 * Leaving and entering once before anything is drawn makes every
+	 * refresh a single write (make bench: bytes and latency per key).
+	 */
+	endwin();
+	refresh();
+	/* nor poll the keyboard every few lines while drawing: a draw is short */
+	typeahead(-1);
 	timeout(UI_TICK_MS);
 	ui_colours(&ui);
 	screen_push(&ui, &scr_home_ops, NULL);
