@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -716,9 +717,68 @@ store_refuse_field(char **error, const char *label, const char *why, int max)
 }
 #pragma GCC diagnostic pop
 
+#define STORE_ALIASES_MAX 32
+
+/* A table of the statement under another name ("FROM meeting m"). */
+struct store_alias {
+	char name[32];
+	const char *table;
+};
+
+static bool
+store_ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    c == '_';
+}
+
+/*
+ * The aliases of the large tables in sql: every "FROM t x", "JOIN t x" and
+ * "... t AS x" with t one of tables. SQLite's plan names a table by its
+ * alias ("SCAN m"), so without these a scan of an aliased table would pass.
+ */
+static size_t
+store_plan_aliases(const char *sql, const char *const *tables, struct store_alias *out)
+{
+	static const char *const keywords[] = { "WHERE", "ON", "JOIN", "LEFT", "INNER", "CROSS",
+		"USING", "ORDER", "GROUP", "LIMIT", "UNION", "NATURAL", "INDEXED", "NOT", "SET",
+		"VALUES", "DEFAULT", NULL };
+	const char *p, *q, *a;
+	size_t n = 0, i, k, len;
+
+	for (i = 0; tables[i] != NULL; i++) {
+		len = strlen(tables[i]);
+		for (p = sql; (p = strstr(p, tables[i])) != NULL; p += len) {
+			if ((p > sql && store_ident_char(p[-1])) || store_ident_char(p[len]))
+				continue;
+			q = p + len;
+			while (*q == ' ' || *q == '\n')
+				q++;
+			if (strncasecmp(q, "AS ", 3) == 0)
+				q += 3;
+			for (a = q; store_ident_char(*a); a++)
+				;
+			if (a == q || (size_t)(a - q) >= sizeof out[0].name || n == STORE_ALIASES_MAX)
+				continue;
+			for (k = 0; keywords[k] != NULL; k++) {
+				if ((size_t)(a - q) == strlen(keywords[k]) &&
+				    strncasecmp(q, keywords[k], (size_t)(a - q)) == 0)
+					break;
+			}
+			if (keywords[k] != NULL)
+				continue;
+			memcpy(out[n].name, q, (size_t)(a - q));
+			out[n].name[a - q] = '\0';
+			out[n++].table = tables[i];
+		}
+	}
+	return n;
+}
+
 /* Does a plan line scan one of the tables (not a search through an index)? */
 static const char *
-store_plan_scans(const char *detail, const char *const *tables)
+store_plan_scans(const char *detail, const char *const *tables,
+    const struct store_alias *aliases, size_t n_aliases)
 {
 	size_t i, n;
 
@@ -730,6 +790,12 @@ store_plan_scans(const char *detail, const char *const *tables)
 		    (detail[5 + n] == '\0' || detail[5 + n] == ' '))
 			return tables[i];
 	}
+	for (i = 0; i < n_aliases; i++) {
+		n = strlen(aliases[i].name);
+		if (strncmp(detail + 5, aliases[i].name, n) == 0 &&
+		    (detail[5 + n] == '\0' || detail[5 + n] == ' '))
+			return aliases[i].table;
+	}
 	return NULL;
 }
 
@@ -737,6 +803,8 @@ store_plan_scans(const char *detail, const char *const *tables)
 static int
 store_explain_one(struct store *st, const char *sql, const char *const *tables, char **report)
 {
+	struct store_alias aliases[STORE_ALIASES_MAX];
+	size_t n_aliases;
 	char *explain, *old;
 	sqlite3_stmt *s = NULL;
 	int scans = 0;
@@ -749,9 +817,11 @@ store_explain_one(struct store *st, const char *sql, const char *const *tables, 
 		free(explain);
 		return 0;	/* e.g. statements of a table not in this schema */
 	}
+	n_aliases = store_plan_aliases(sql, tables, aliases);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		const char *detail = (const char *)sqlite3_column_text(s, 3);
-		const char *table = detail != NULL ? store_plan_scans(detail, tables) : NULL;
+		const char *table = detail != NULL ?
+		    store_plan_scans(detail, tables, aliases, n_aliases) : NULL;
 
 		if (table == NULL)
 			continue;

@@ -398,9 +398,6 @@ struct group_row {
 };
 typedef int (*store_group_cb)(const struct group_row *row, void *arg);
 
-/* All groups by name; the callback returns non-zero to stop. */
-int store_groups_each(struct store *st, const struct actor *who,
-    const struct date *on, store_group_cb cb, void *arg, char **error);
 /* The groups who belongs to on a date (any role but follower first). */
 int store_groups_of(struct store *st, const struct actor *who,
     const struct date *on, store_group_cb cb, void *arg, char **error);

@@ -21,7 +21,6 @@
 enum {
 	GROUPS_GROUP_INSERT,
 	GROUPS_MEMBERSHIP_INSERT,
-	GROUPS_ALL,
 	GROUPS_OF,
 	GROUPS_PAGE_FIRST,
 	GROUPS_PAGE_AFTER,
@@ -67,6 +66,12 @@ enum {
 #define GROUPS_BEFORE "AND g.name <= ?11 COLLATE NOCASE " \
 	"AND (g.name < ?11 COLLATE NOCASE OR g.id < ?12 + ?13)"
 
+/*
+ * The first and last page walk grp_name in order and stop after LIMIT rows
+ * (with a filter: after LIMIT matching rows, of 20 000 groups at most).
+ */
+#define GROUPS_SCAN_OK "/* scan ok: a first or last page, in name order up to LIMIT */ "
+
 static const char *const groups_sql[GROUPS__COUNT] = {
 	[GROUPS_GROUP_INSERT] =
 	    "INSERT INTO grp (name, type, theme_id, question, orientation, start_on, "
@@ -75,10 +80,10 @@ static const char *const groups_sql[GROUPS__COUNT] = {
 	[GROUPS_MEMBERSHIP_INSERT] =
 	    "INSERT INTO membership (group_id, person_id, role, start_on, end_on) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5)",
-	[GROUPS_PAGE_FIRST] = GROUPS_PAGE("", "ASC"),
+	[GROUPS_PAGE_FIRST] = GROUPS_SCAN_OK GROUPS_PAGE("", "ASC"),
 	[GROUPS_PAGE_AFTER] = GROUPS_PAGE(GROUPS_AFTER, "ASC"),
 	/* the last rows (before the anchor), then back in display order */
-	[GROUPS_PAGE_LAST] = "SELECT * FROM (" GROUPS_PAGE("", "DESC")
+	[GROUPS_PAGE_LAST] = GROUPS_SCAN_OK "SELECT * FROM (" GROUPS_PAGE("", "DESC")
 	    ") ORDER BY name COLLATE NOCASE, id",
 	[GROUPS_PAGE_BEFORE] = "SELECT * FROM (" GROUPS_PAGE(GROUPS_BEFORE, "DESC")
 	    ") ORDER BY name COLLATE NOCASE, id",
@@ -99,9 +104,6 @@ static const char *const groups_sql[GROUPS__COUNT] = {
 	[GROUPS_THEME_FORMED] =
 	    "UPDATE theme SET status = 'formed', version = version + 1 "
 	    "WHERE id = ?1 AND status IN ('proposed', 'gathering')",
-	[GROUPS_ALL] =
-	    "SELECT g.id, g.name, g.type, g.status, " GROUPS_MEMBER_COUNT " "
-	    "FROM grp g ORDER BY g.name COLLATE NOCASE, g.id",
 	[GROUPS_OF] =
 	    "SELECT g.id, g.name, g.type, g.status, " GROUPS_MEMBER_COUNT " "
 	    "FROM membership my JOIN grp g ON g.id = my.group_id "
@@ -196,19 +198,6 @@ store_groups_rows(struct store *st, sqlite3_stmt *s, store_group_cb cb, void *ar
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, _("reading groups"), error);
 	return 0;
-}
-
-int
-store_groups_each(struct store *st, const struct actor *who, const struct date *on,
-    store_group_cb cb, void *arg, char **error)
-{
-	sqlite3_stmt *s = store_stmt(st, &store_groups_table, GROUPS_ALL, error);
-
-	(void)who;
-	if (s == NULL)
-		return -1;
-	store_bind_date(s, 1, on);
-	return store_groups_rows(st, s, cb, arg, error);
 }
 
 int

