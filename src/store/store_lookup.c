@@ -47,7 +47,8 @@ enum {
 	[BASE + LOOKUP_PREFIX] = "SELECT id, " COL " FROM " TABLE \
 	    " WHERE " COL " >= ?1 COLLATE NOCASE AND " COL " < ?4 COLLATE NOCASE " \
 	    "ORDER BY " COL " COLLATE NOCASE, id LIMIT ?2", \
-	[BASE + LOOKUP_NEAR] = "SELECT id, " COL " FROM " TABLE " WHERE " NEAR \
+	[BASE + LOOKUP_NEAR] = "/* scan ok: close matches once a lookup found nothing */ " \
+	    "SELECT id, " COL " FROM " TABLE " WHERE " NEAR \
 	    " ORDER BY " COL " COLLATE NOCASE, id LIMIT ?2"
 
 static const char *const lookup_sql[LOOKUP__COUNT] = {

@@ -9,6 +9,7 @@
 #include "autoconf.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,15 +51,30 @@ enum {
 	"FROM theme t LEFT JOIN person p ON p.id = t.proposer_id " \
 	"WHERE (?5 IS NULL OR t.status = ?5) " \
 	"AND (?6 IS NULL OR t.id IN (SELECT rowid FROM theme_fts WHERE theme_fts MATCH ?6)) " \
-	"AND (?4 = 0 OR (" K ", t.title COLLATE NOCASE, t.id) " CMP ") " \
-	"ORDER BY " KORDER "t.title COLLATE NOCASE " DIR ", t.id " DIR " LIMIT ?8"
-#define THEMES_FWD(K) THEMES_PAGE(K, K " ASC, ", "> (?1, ?2, ?3 - ?7)", "ASC")
+	CMP "ORDER BY " KORDER "t.title COLLATE NOCASE " DIR ", t.id " DIR " LIMIT ?8"
+/*
+ * After or before the anchor (?1 sort key, ?2 title, ?3 id; ?7 = 1 takes the
+ * anchor too), written out so that the planner seeks in the sort's index
+ * instead of walking it from the start (a row value with COLLATE is not a
+ * seek for SQLite). Without an anchor the C side binds values beyond every
+ * row (themes_bind_anchor).
+ */
+#define THEMES_AFTER(K) "AND " K " >= ?1 AND (" K " > ?1 OR t.title > ?2 COLLATE NOCASE " \
+	"OR (t.title = ?2 COLLATE NOCASE AND t.id > ?3 - ?7)) "
+#define THEMES_BEFORE(K) "AND " K " <= ?1 AND (" K " < ?1 OR t.title < ?2 COLLATE NOCASE " \
+	"OR (t.title = ?2 COLLATE NOCASE AND t.id < ?3 + ?7)) "
+#define THEMES_FWD(K) THEMES_PAGE(K, K " ASC, ", THEMES_AFTER(K), "ASC")
 /* the rows before the anchor, then back in display order */
 #define THEMES_REORDER(Q) "SELECT * FROM (" Q ") ORDER BY sort_key, title COLLATE NOCASE, id"
-#define THEMES_BACK(K) THEMES_REORDER(THEMES_PAGE(K, K " DESC, ", "< (?1, ?2, ?3 + ?7)", "DESC"))
+#define THEMES_BACK(K) THEMES_REORDER(THEMES_PAGE(K, K " DESC, ", THEMES_BEFORE(K), "DESC"))
 /* by title only: a constant sort key, which ORDER BY must not see */
-#define THEMES_TITLE_FWD THEMES_PAGE("0", "", "> (?1, ?2, ?3 - ?7)", "ASC")
-#define THEMES_TITLE_BACK THEMES_REORDER(THEMES_PAGE("0", "", "< (?1, ?2, ?3 + ?7)", "DESC"))
+#define THEMES_TITLE_FWD THEMES_PAGE("0", "", "AND t.title >= ?2 COLLATE NOCASE " \
+	"AND (t.title > ?2 COLLATE NOCASE OR t.id > ?3 - ?7) ", "ASC")
+#define THEMES_TITLE_BACK THEMES_REORDER(THEMES_PAGE("0", "", "AND t.title <= ?2 COLLATE NOCASE " \
+	"AND (t.title < ?2 COLLATE NOCASE OR t.id < ?3 + ?7) ", "DESC"))
+
+/* A text after every title: U+10FFFF, the last character there is. */
+#define THEMES_AFTER_ALL "\xf4\x8f\xbf\xbf\xf4\x8f\xbf\xbf"
 
 static const char *const themes_sql[THEMES__COUNT] = {
 	[THEMES_PAGE_TITLE_FWD] = THEMES_TITLE_FWD,
@@ -174,8 +190,12 @@ store_themes_page(struct store *st, const struct actor *who, const struct theme_
 		sqlite3_bind_int(s, 1, anchor->sort_key);
 		sqlite3_bind_text(s, 2, anchor->title, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(s, 3, anchor->id);
+	} else {
+		/* the first page starts before every row, the last one after every row */
+		sqlite3_bind_int(s, 1, forward ? INT_MIN : INT_MAX);
+		sqlite3_bind_text(s, 2, forward ? "" : THEMES_AFTER_ALL, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, forward ? INT64_MIN + 1 : INT64_MAX - 1);
 	}
-	sqlite3_bind_int(s, 4, anchor != NULL);
 	store_bind_text(s, 5, f->status);
 	match = store_fts_query(f->search);
 	store_bind_text(s, 6, match);

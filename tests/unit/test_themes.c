@@ -454,7 +454,7 @@ END_TEST
 START_TEST(test_no_full_scans)
 {
 	static const char *const large[] = {
-		"person", "organisation", "grp", "membership", "meeting", "attendance", "note",
+		"person", "organisation", "theme", "grp", "membership", "meeting", "attendance", "note",
 		"note_section", "agreement", "audit", "poll_slot", "poll_answer", "update_post",
 		"product", "budget_request", NULL
 	};
