@@ -32,6 +32,11 @@ hits=$(grep -nE '"(SELECT|INSERT|UPDATE|DELETE) ' "$src"/core "$src"/ui "$src"/c
 	"$src"/config "$src"/main.c -r || true)
 [ -z "$hits" ] || bad "SQL outside src/store: $hits"
 
+# Strings are written with bounds: snprintf, xasprintf, a builder; never these.
+hits=$(grep -rnE '(^|[^_[:alnum:]])(strcpy|strcat|sprintf|vsprintf|gets)[[:space:]]*\(' "$src" \
+	--include='*.[ch]' || true)
+[ -z "$hits" ] || bad "unbounded string functions: $hits"
+
 # The check must be able to fail: it must see the real includes.
 grep -q '#include <sqlite3.h>' "$src/store/store_private.h" || bad "self-test: store has no sqlite3.h?"
 grep -q '#include <curses.h>' "$src/ui/ui.c" || bad "self-test: ui has no curses.h?"

@@ -23,7 +23,7 @@
 static char *
 agenda_ics_slug(const char *name)
 {
-	char *slug = xmalloc(strlen(name != NULL ? name : "") + sizeof "network");
+	char *slug = xmalloc(strlen(name != NULL ? name : "") + 1);
 	size_t n = 0;
 	const char *s;
 
@@ -39,8 +39,10 @@ agenda_ics_slug(const char *name)
 	}
 	while (n > 0 && slug[n - 1] == '-')
 		n--;
-	if (n == 0)
-		n = (size_t)sprintf(slug, "network");
+	if (n == 0) {
+		free(slug);
+		return xstrdup("network");
+	}
 	slug[n] = '\0';
 	return slug;
 }

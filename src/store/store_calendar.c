@@ -617,7 +617,6 @@ store_meeting_update(struct store *st, const struct actor *who, int64_t id, int 
     const struct meeting_new *m, bool rest_of_series, char **error)
 {
 	char start[DATETIME_ISO_LEN], end[DATETIME_ISO_LEN], old[DATETIME_ISO_LEN];
-	char hm_start[6], hm_end[6];
 	struct meeting cur;
 	struct meeting_new check = *m;
 	sqlite3_stmt *s;
@@ -658,8 +657,9 @@ store_meeting_update(struct store *st, const struct actor *who, int64_t id, int 
 			sqlite3_bind_int64(s, 1, cur.series_id);
 			store_bind_text(s, 2, old);
 			sqlite3_bind_int64(s, 3, date_to_days(&m->day) - date_to_days(&cur.day));
-			store_bind_text(s, 4, strcpy(hm_start, start + 11));
-			store_bind_text(s, 5, strcpy(hm_end, end + 11));
+			/* the time of day: the end of the moments "YYYY-MM-DDTHH:MM" */
+			store_bind_text(s, 4, start + 11);
+			store_bind_text(s, 5, end + 11);
 			store_bind_text(s, 6, m->place);
 			sqlite3_bind_int64(s, 7, id);
 			ret = store_exec_stmt(st, s, _("moving a series"), error);

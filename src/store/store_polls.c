@@ -319,15 +319,57 @@ fail_quiet:
 	return STORE_ERROR;
 }
 
+/* A slot with its poll; strings owned (polls_slot_clear). */
+struct polls_slot {
+	int64_t poll_id, group_id;
+	char *status;			/* the poll's: open, closed */
+	char *starts, *ends;		/* "YYYY-MM-DDTHH:MM" */
+};
+
+static void
+polls_slot_clear(struct polls_slot *p)
+{
+	free(p->status);
+	free(p->starts);
+	free(p->ends);
+	memset(p, 0, sizeof *p);
+}
+
+/* Read slot_id: 1 and *out, 0 when there is no such slot, or a negative store_result. */
+static int
+polls_slot_get(struct store *st, int64_t slot_id, struct polls_slot *out, char **error)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((s = store_stmt(st, &store_polls_table, POLL_Q_SLOT, error)) == NULL)
+		return STORE_ERROR;
+	sqlite3_bind_int64(s, 1, slot_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		out->poll_id = sqlite3_column_int64(s, 0);
+		out->group_id = sqlite3_column_int64(s, 1);
+		out->status = store_column_dup(s, 2);
+		out->starts = store_column_dup(s, 3);
+		out->ends = store_column_dup(s, 4);
+	}
+	store_done(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return store_fail(st, rc, _("reading a date poll"), error);
+}
+
 int
 store_poll_answer(struct store *st, const struct actor *who, int64_t slot_id, const char *answer,
     char **error)
 {
 	struct access_ctx ctx;
+	struct polls_slot slot;
 	sqlite3_stmt *s;
-	int64_t poll_id = 0, group_id = 0;
-	char *status = NULL, *summary;
-	int rc, ret;
+	char *summary;
+	int ret;
 
 	if (answer == NULL || (strcmp(answer, "yes") != 0 && strcmp(answer, "maybe") != 0 &&
 	    strcmp(answer, "no") != 0))
@@ -339,49 +381,40 @@ store_poll_answer(struct store *st, const struct actor *who, int64_t slot_id, co
 		return STORE_ERROR;
 	if (store_begin(st, error) != 0)
 		return STORE_ERROR;
-	if ((s = store_stmt(st, &store_polls_table, POLL_Q_SLOT, error)) == NULL) {
-		ret = STORE_ERROR;
+	if ((ret = polls_slot_get(st, slot_id, &slot, error)) <= 0) {
+		if (ret == 0)
+			ret = store_refuse(error, STORE_NOT_FOUND, "%s",
+			    _("the date poll no longer exists"));
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, slot_id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		poll_id = sqlite3_column_int64(s, 0);
-		group_id = sqlite3_column_int64(s, 1);
-		status = store_column_dup(s, 2);
-	}
-	store_done(s);
-	if (rc != SQLITE_ROW) {
-		ret = rc == SQLITE_DONE ? store_refuse(error, STORE_NOT_FOUND, "%s",
-		    _("the date poll no longer exists")) :
-		    store_fail(st, rc, _("reading a date poll"), error);
-		goto fail;
-	}
-	rc = status != NULL && strcmp(status, "open") == 0;
-	free(status);
-	if (!rc) {
+	ret = slot.status != NULL && strcmp(slot.status, "open") == 0;
+	if (!ret) {
 		ret = store_refuse(error, STORE_INVALID, "%s",
 		    _("the date poll is closed: its answers are kept as they were"));
-		goto fail;
+		goto fail_slot;
 	}
-	store_group_relation(st, who, group_id, NULL, &ctx);
+	store_group_relation(st, who, slot.group_id, NULL, &ctx);
 	if (!ctx.was_member) {
 		ret = store_refuse(error, STORE_DENIED, "%s",
 		    _("only members of the group answer its date poll"));
-		goto fail;
+		goto fail_slot;
 	}
 	if ((s = store_stmt(st, &store_polls_table, POLL_ANSWER, error)) == NULL) {
 		ret = STORE_ERROR;
-		goto fail;
+		goto fail_slot;
 	}
 	sqlite3_bind_int64(s, 1, slot_id);
 	sqlite3_bind_int64(s, 2, who->person_id);
 	store_bind_text(s, 3, answer);
 	summary = xasprintf("%s: %s", who->name != NULL ? who->name : "?", answer);
-	ret = store_exec_audited(st, who, s, "answer", "poll", poll_id, summary, error);
+	ret = store_exec_audited(st, who, s, "answer", "poll", slot.poll_id, summary, error);
 	free(summary);
 	if (ret != 0)
-		goto fail;
+		goto fail_slot;
+	polls_slot_clear(&slot);
 	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
+fail_slot:
+	polls_slot_clear(&slot);
 fail:
 	store_rollback(st);
 	return ret < 0 ? ret : STORE_ERROR;
@@ -394,9 +427,12 @@ store_poll_close(struct store *st, const struct actor *who, int64_t poll_id, int
 	struct meeting_new m;
 	struct date end_day;
 	sqlite3_stmt *s;
-	int64_t group_id = 0, slot_poll = 0, mid = 0;
-	char *status = NULL, *title = NULL, *starts = NULL, *ends = NULL;
+	struct polls_slot slot;
+	int64_t group_id = 0, mid = 0;
+	char *status = NULL, *title = NULL;
 	int rc, ret;
+
+	memset(&slot, 0, sizeof slot);
 
 	if (store_writable(st, error) != 0)
 		return STORE_ERROR;
@@ -427,18 +463,9 @@ store_poll_close(struct store *st, const struct actor *who, int64_t poll_id, int
 		goto fail;
 	}
 	if (slot_id > 0) {
-		if ((s = store_stmt(st, &store_polls_table, POLL_Q_SLOT, error)) == NULL) {
-			ret = STORE_ERROR;
+		if ((ret = polls_slot_get(st, slot_id, &slot, error)) < 0)
 			goto fail;
-		}
-		sqlite3_bind_int64(s, 1, slot_id);
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			slot_poll = sqlite3_column_int64(s, 0);
-			starts = store_column_dup(s, 3);
-			ends = store_column_dup(s, 4);
-		}
-		store_done(s);
-		if (rc != SQLITE_ROW || slot_poll != poll_id) {
+		if (ret == 0 || slot.poll_id != poll_id) {
 			ret = store_refuse(error, STORE_INVALID, "%s",
 			    _("that slot is not one of this poll's"));
 			goto fail;
@@ -447,8 +474,8 @@ store_poll_close(struct store *st, const struct actor *who, int64_t poll_id, int
 		m.group_id = group_id;
 		m.place = place;
 		m.working_form = working_form;
-		if (datetime_parse_iso(starts, &m.day, &m.start_min) != 0 ||
-		    datetime_parse_iso(ends, &end_day, &m.end_min) != 0) {
+		if (datetime_parse_iso(slot.starts, &m.day, &m.start_min) != 0 ||
+		    datetime_parse_iso(slot.ends, &end_day, &m.end_min) != 0) {
 			ret = store_refuse(error, STORE_INVALID, "%s", _("the slot's time is damaged"));
 			goto fail;
 		}
@@ -465,8 +492,7 @@ store_poll_close(struct store *st, const struct actor *who, int64_t poll_id, int
 		goto fail;
 	free(status);
 	free(title);
-	free(starts);
-	free(ends);
+	polls_slot_clear(&slot);
 	if (store_commit(st, error) != 0)
 		return STORE_ERROR;
 	if (meeting_id != NULL)
@@ -475,8 +501,7 @@ store_poll_close(struct store *st, const struct actor *who, int64_t poll_id, int
 fail:
 	free(status);
 	free(title);
-	free(starts);
-	free(ends);
+	polls_slot_clear(&slot);
 	store_rollback(st);
 	return ret < 0 ? ret : STORE_ERROR;
 }

@@ -44,40 +44,6 @@ static const enum ui_action note_hints_read[] = {
 	UI_ACTION_DOWN, UI_ACTION_UP, UI_ACTION_BACK, UI_ACTION_HELP, UI_ACTION_NONE
 };
 
-/* "28-10-2026 13:30" from "2026-10-28T13:30", into buf; "?" when it is not a moment. */
-static const char *
-note_when(const char *iso, char *buf, size_t size)
-{
-	char day[DATE_ISO_LEN];
-	struct date d;
-	int min;
-
-	if (iso == NULL || datetime_parse_iso(iso, &d, &min) != 0)
-		snprintf(buf, size, "?");
-	else
-		snprintf(buf, size, "%s %02d:%02d", date_format_nl(&d, day), min / 60, min % 60);
-	return buf;
-}
-
-/* "28-10-2026" from "2026-10-28…", into buf (DATE_ISO_LEN); "-" when none. */
-static const char *
-note_day(const char *iso, char *buf)
-{
-	struct date d;
-	char only[DATE_ISO_LEN];
-
-	if (iso == NULL) {
-		snprintf(buf, DATE_ISO_LEN, "-");
-		return buf;
-	}
-	snprintf(only, sizeof only, "%.10s", iso);
-	if (date_parse_iso(only, &d) != 0)
-		snprintf(buf, DATE_ISO_LEN, "?");
-	else
-		date_format_nl(&d, buf);
-	return buf;
-}
-
 /* The label of a note's status: draft, final; "—" without a note. */
 static const char *
 note_status_label(const char *status)
@@ -144,7 +110,7 @@ note_load(struct ui *ui, struct screen *s)
 	if (p->has_note && p->v.may_write && !p->offered) {
 		p->offered = true;
 		ui_message(ui, false, _("You have a draft of this note from %s; continue it with e."),
-		    note_when(p->v.updated_at, when, sizeof when));
+		    widget_when(p->v.updated_at, when, sizeof when));
 	}
 }
 
@@ -157,7 +123,7 @@ note_build_head(struct ui *ui, const struct note_page *p, struct widget_lines *l
 
 	widget_lines_add(l, 1, A_BOLD, "%s", v->group_name != NULL ? v->group_name : "—");
 	widget_lines_add(l, 1, A_NORMAL, "%s %s   %s %s   %s %s", _("Date:"),
-	    note_when(v->starts_at, when, sizeof when), _("Method:"),
+	    widget_when(v->starts_at, when, sizeof when), _("Method:"),
 	    p->has_note ? note_method_label(ui, v->method) : "—", _("Status:"),
 	    note_status_label(p->has_note ? v->status : NULL));
 	if (p->has_note)
@@ -173,7 +139,7 @@ note_build_head(struct ui *ui, const struct note_page *p, struct widget_lines *l
 		widget_lines_add(l, 1, ui_attr(ui, UI_COLOUR_HINT_KEY), v->may_write ?
 		    _("Your draft, saved %s: e continues writing it.") :
 		    _("A draft, saved %s: only its writer reads it until it is final."),
-		    note_when(v->updated_at, when, sizeof when));
+		    widget_when(v->updated_at, when, sizeof when));
 	widget_lines_add(l, 0, A_NORMAL, "%s", "");
 }
 
@@ -228,7 +194,7 @@ note_build_agreements(struct ui *ui, const struct note_view *v, struct widget_li
 	for (i = 0; i < v->n_agreements; i++) {
 		const struct agreement_view *a = &v->agreements[i];
 
-		when = a->due_on != NULL ? xasprintf(_("due %s"), note_day(a->due_on, due)) :
+		when = a->due_on != NULL ? xasprintf(_("due %s"), widget_day(a->due_on, due)) :
 		    xstrdup(_("no due date"));
 		line = xasprintf("%s — %s, %s, %s%s%s",
 		    a->what != NULL ? a->what : _("not visible to you"), note_name(a->owner), when,

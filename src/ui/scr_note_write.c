@@ -135,36 +135,6 @@ write_chosen(const struct form_field *fld)
 
 /* ---- small words ---- */
 
-/* "28-10-2026 13:30" from "2026-10-28T13:30", into buf; "?" when it is not a moment. */
-static const char *
-write_when(const char *iso, char *buf, size_t size)
-{
-	char day[DATE_ISO_LEN];
-	struct date d;
-	int min;
-
-	if (iso == NULL || datetime_parse_iso(iso, &d, &min) != 0)
-		snprintf(buf, size, "?");
-	else
-		snprintf(buf, size, "%s %02d:%02d", date_format_nl(&d, day), min / 60, min % 60);
-	return buf;
-}
-
-/* "28-10-2026" from "2026-10-28…", into buf (DATE_ISO_LEN); "-" when none. */
-static const char *
-write_day(const char *iso, char *buf)
-{
-	char only[DATE_ISO_LEN];
-	struct date d;
-
-	snprintf(only, sizeof only, "%.10s", iso != NULL ? iso : "");
-	if (date_parse_iso(only, &d) != 0)
-		snprintf(buf, DATE_ISO_LEN, "-");
-	else
-		date_format_nl(&d, buf);
-	return buf;
-}
-
 static const char *
 write_name(const char *name)
 {
@@ -460,10 +430,10 @@ write_build_lookback(struct ui *ui, struct write_page *w, struct widget_lines *l
 		if (a->due_on == NULL)
 			more = xstrdup(_("no due date"));
 		else if (due_w >= 30)
-			more = xasprintf(_("due %s (of %s)"), write_day(a->due_on, due),
-			    write_day(a->session_day, day));
+			more = xasprintf(_("due %s (of %s)"), widget_day(a->due_on, due),
+			    widget_day(a->session_day, day));
 		else
-			more = xasprintf(_("due %s"), write_day(a->due_on, due));
+			more = xasprintf(_("due %s"), widget_day(a->due_on, due));
 		write_cell(line, sizeof line, more, due_w);
 		free(more);
 		write_line_item(w, l, *item, ui_attr(ui, UI_COLOUR_SELECTED), line);
@@ -513,7 +483,7 @@ write_build_agreements(struct ui *ui, struct write_page *w, struct widget_lines 
 		line[0] = '\0';
 		write_cell(line, sizeof line, a->what, what > 10 ? what : 10);
 		write_cell(line, sizeof line, write_name(a->owner), 19);
-		more = a->due_on != NULL ? xasprintf(_("due %s"), write_day(a->due_on, due)) :
+		more = a->due_on != NULL ? xasprintf(_("due %s"), widget_day(a->due_on, due)) :
 		    xstrdup(_("no due date"));
 		write_cell(line, sizeof line, more, 15);
 		free(more);
@@ -530,14 +500,14 @@ write_build(struct ui *ui, struct write_page *w, struct widget_lines *l)
 
 	widget_lines_add(l, 1, A_BOLD, "%s", write_name(v->group_name));
 	widget_lines_add(l, 1, A_NORMAL, "%s %s   %s %s   %s %s", _("Date:"),
-	    write_when(v->starts_at, when, sizeof when), _("Method:"),
+	    widget_when(v->starts_at, when, sizeof when), _("Method:"),
 	    write_method_label(ui, v->method), _("Status:"),
 	    strcmp(v->status, "draft") == 0 ? _("draft") : _("final"));
 	widget_lines_add(l, 1, A_NORMAL, "%s %s   %s %s   %s %s", _("Contributor:"),
 	    write_name(v->contributor), _("Chair:"), write_name(v->chair), _("Minute-taker:"),
 	    write_name(v->minute_taker));
 	widget_lines_add(l, 1, ui_attr(ui, UI_COLOUR_DIM), _("Saved %s; what you type is kept "
-	    "as you go."), write_when(v->updated_at, when, sizeof when));
+	    "as you go."), widget_when(v->updated_at, when, sizeof when));
 	widget_lines_add(l, 0, A_NORMAL, "%s", "");
 	write_build_lookback(ui, w, l, &item);
 	widget_lines_add(l, 0, A_NORMAL, "%s", "");
@@ -1000,7 +970,7 @@ write_offer_draft(struct ui *ui, int64_t meeting_id)
 
 	if (store_note_get(ui->app->st, ui->app->who, meeting_id, &v, NULL) == 1)
 		ui_message(ui, false, _("You have a draft of this note from %s; continue it."),
-		    write_when(v.updated_at, when, sizeof when));
+		    widget_when(v.updated_at, when, sizeof when));
 	store_note_view_clear(&v);
 }
 

@@ -391,3 +391,37 @@ widget_groups_led(struct ui *ui, struct form_field *fld, int64_t want)
 	}
 	return g.n;
 }
+
+/* ---- stored dates shown the Dutch way ---- */
+
+const char *
+widget_when(const char *iso, char *buf, size_t size)
+{
+	char day[DATE_ISO_LEN];
+	struct date d;
+	int min;
+
+	if (iso == NULL || datetime_parse_iso(iso, &d, &min) != 0)
+		snprintf(buf, size, "?");
+	else
+		snprintf(buf, size, "%s %02d:%02d", date_format_nl(&d, day), min / 60, min % 60);
+	return buf;
+}
+
+const char *
+widget_day(const char *iso, char *buf)
+{
+	char only[DATE_ISO_LEN];
+	struct date d;
+
+	if (iso == NULL) {
+		snprintf(buf, DATE_ISO_LEN, "-");
+		return buf;
+	}
+	snprintf(only, sizeof only, "%.10s", iso);
+	if (date_parse_iso(only, &d) != 0)
+		snprintf(buf, DATE_ISO_LEN, "?");
+	else
+		date_format_nl(&d, buf);
+	return buf;
+}

@@ -97,4 +97,10 @@ char *widget_path(const char *typed);
  */
 int widget_groups_led(struct ui *ui, struct form_field *fld, int64_t want);
 
+/* "28-10-2026 13:30" from a stored moment "2026-10-28T13:30", into buf; "?" when it is none. */
+const char *widget_when(const char *iso, char *buf, size_t size);
+/* "28-10-2026" from a stored date or moment, into buf (DATE_ISO_LEN); "-" for NULL, "?" when
+ * it is not a date. */
+const char *widget_day(const char *iso, char *buf);
+
 #endif
