@@ -69,6 +69,18 @@ static const struct cmd cmd_commands[] = {
 	  N_("agenda [--group GROUP] [--person LOGIN] [--from DATE] [--to DATE] [--all]\n"
 	  "       [--format text|ics] [--output FILE]"),
 	  N_("the meetings of a period as a list, or as iCalendar for a calendar program") },
+	{ "updates", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_updates,
+	  N_("updates [--group GROUP] [--since DATE] [--format text|md]"),
+	  N_("a digest of the updates of my groups (or of one group), e.g. for a weekly mail") },
+	{ "programme", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_programme,
+	  N_("programme DATE [--format text|md]"),
+	  N_("the programme of the knowledge-sharing day on DATE: which group presents what, when") },
+	{ "overview", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_overview,
+	  N_("overview [--sort SIGNAL] [--format text|csv]"),
+	  N_("every active group with its health signals, the weak ones marked (coordinators)") },
+	{ "budget", CMD_NEEDS_CONFIG | CMD_NEEDS_STORE, cmd_budget,
+	  N_("budget [--year 2026-2027] [--status open|approved|declined] [--format text|csv]"),
+	  N_("budget requests with totals per school year (coordinators: all; leads: their groups)") },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 

@@ -50,5 +50,9 @@ int cmd_snapshot(struct app *app, int argc, char **argv);
 int cmd_notes(struct app *app, int argc, char **argv);
 int cmd_hours(struct app *app, int argc, char **argv);
 int cmd_agenda(struct app *app, int argc, char **argv);
+int cmd_updates(struct app *app, int argc, char **argv);
+int cmd_programme(struct app *app, int argc, char **argv);
+int cmd_overview(struct app *app, int argc, char **argv);
+int cmd_budget(struct app *app, int argc, char **argv);
 
 #endif

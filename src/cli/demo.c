@@ -571,6 +571,79 @@ demo_free(struct demo *d)
 	actor_free(d->who);
 }
 
+/* ---- life.tsv: group life (#9), one function per record type ---- */
+
+/* update  group key  author (person key)  posted on (offset)  title  text */
+static int
+demo_life_update(struct demo *d, const struct tsv_line *l)
+{
+	(void)d, (void)l;
+	return 0;
+}
+
+/* follow  group key  person key  since (offset) */
+static int
+demo_life_follow(struct demo *d, const struct tsv_line *l)
+{
+	(void)d, (void)l;
+	return 0;
+}
+
+/* product  key  group key  kind  title  status  published on (offset)  link  description */
+static int
+demo_life_product(struct demo *d, const struct tsv_line *l)
+{
+	(void)d, (void)l;
+	return 0;
+}
+
+/* slot  event title (events.tsv)  group key  product key  start  end  room */
+static int
+demo_life_slot(struct demo *d, const struct tsv_line *l)
+{
+	(void)d, (void)l;
+	return 0;
+}
+
+/* budget  group key  requested by  on (offset)  purpose  specialist  cost  needed on (offset)
+ *         status  decided on (offset)  remark */
+static int
+demo_life_budget(struct demo *d, const struct tsv_line *l)
+{
+	(void)d, (void)l;
+	return 0;
+}
+
+/* scan  group key  filled by  on (offset); score  factor key  score  remark (after it) */
+static int
+demo_life_scan(struct demo *d, const struct tsv_line *l)
+{
+	(void)d, (void)l;
+	return 0;
+}
+
+static int
+demo_life(struct demo *d, const struct tsv_line *l)
+{
+	static const struct {
+		const char *kind;
+		demo_line_fn fn;
+	} kinds[] = {
+		{ "update", demo_life_update }, { "follow", demo_life_follow },
+		{ "product", demo_life_product }, { "slot", demo_life_slot },
+		{ "budget", demo_life_budget }, { "scan", demo_life_scan },
+		{ "score", demo_life_scan },
+	};
+	const char *kind = tsv_get(l, 0);
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (kind != NULL && strcmp(kind, kinds[i].kind) == 0)
+			return kinds[i].fn(d, l);
+	}
+	return demo_fail(d, "unknown record type \"%s\"", kind != NULL ? kind : "");
+}
+
 /* Load the files in dependency order. */
 static int
 demo_load_all(struct demo *d, const char *dir)
@@ -592,7 +665,9 @@ demo_load_all(struct demo *d, const char *dir)
 		if (demo_meetings(d, &d->groups[i]) != 0)
 			return demo_fail(d, "-");
 	}
-	return demo_file(d, dir, "notes.tsv", 3, demo_note_part);
+	if (demo_file(d, dir, "notes.tsv", 3, demo_note_part) != 0)
+		return -1;
+	return demo_file(d, dir, "life.tsv", 2, demo_life);
 }
 
 int

@@ -68,6 +68,25 @@ static const struct {
 	[ACCESS_HOURS_VIEW] = { ACCESS_OWNER | ACCESS_LEAD | ACCESS_COORDINATOR,
 	    N_("Only the person themself, a lead of their group or a coordinator can see "
 	    "these hours.") },
+	/* group life (#9) */
+	[ACCESS_UPDATE_POST] = { ACCESS_LEAD | ACCESS_MEMBER | ACCESS_COORDINATOR,
+	    N_("Only a lead of the group (or its members, when the group allows it) or a "
+	    "coordinator can post an update.") },
+	[ACCESS_GROUP_FOLLOW] = { ACCESS_ANYONE_KNOWN,
+	    N_("Only people known in the network can follow a group.") },
+	[ACCESS_PRODUCT_EDIT] = { ACCESS_MEMBER | ACCESS_LEAD | ACCESS_COORDINATOR,
+	    N_("Only members and leads of the group or a coordinator can register its "
+	    "products.") },
+	[ACCESS_BUDGET_REQUEST] = { ACCESS_LEAD | ACCESS_COORDINATOR,
+	    N_("Only a lead of the group can ask for budget.") },
+	[ACCESS_BUDGET_DECIDE] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can decide on a budget request.") },
+	[ACCESS_SCAN_FILL] = { ACCESS_MEMBER | ACCESS_LEAD | ACCESS_COORDINATOR,
+	    N_("Only members and leads of the group or a coordinator can fill in its scan.") },
+	[ACCESS_OVERVIEW] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can see the overview of every group.") },
+	[ACCESS_PROGRAMME_EDIT] = { ACCESS_COORDINATOR,
+	    N_("Only a coordinator can arrange the programme of the knowledge-sharing day.") },
 };
 
 bool

@@ -34,6 +34,16 @@ enum access_action {
 	ACCESS_PEOPLE_IMPORT,		/* a coordinator */
 	ACCESS_ROSTER_EXPORT,		/* a member or lead of the group, or a coordinator */
 	ACCESS_HOURS_VIEW,		/* the person themself, a lead of the group, a coordinator */
+	/* group life (#9) */
+	ACCESS_UPDATE_POST,		/* a lead; members too when the group allows it (the store
+					 * sets was_member only then); a coordinator */
+	ACCESS_GROUP_FOLLOW,		/* any known person (the store checks the group allows it) */
+	ACCESS_PRODUCT_EDIT,		/* a member or lead of the group, or a coordinator */
+	ACCESS_BUDGET_REQUEST,		/* a lead of the group (or a coordinator for it) */
+	ACCESS_BUDGET_DECIDE,		/* a coordinator */
+	ACCESS_SCAN_FILL,		/* a member or lead of the group, or a coordinator */
+	ACCESS_OVERVIEW,		/* a coordinator: every group's signals */
+	ACCESS_PROGRAMME_EDIT,		/* a coordinator: the knowledge-sharing day's slots */
 	ACCESS__COUNT
 };
 

@@ -844,6 +844,8 @@ store_explain_all(struct store *st, const char *const *large_tables, char **repo
 		&store_meetings_table, &store_notes_table, &store_lookup_table,
 		&store_audit_table, &store_roster_table, &store_import_table,
 		&store_hours_table, &store_calendar_table, &store_polls_table,
+		&store_updates_table, &store_products_table, &store_budget_table,
+		&store_health_table,
 	};
 	size_t t;
 	int i, scans = 0;

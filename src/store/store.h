@@ -22,7 +22,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 /*
  * Negative results of writes: every one comes with a message in *error.
@@ -1090,6 +1090,18 @@ typedef int (*store_group_hours_cb)(int64_t person_id, int minutes, void *arg);
 int store_group_hours(struct store *st, const struct actor *who, int64_t group_id,
     const struct date *first, const struct date *last, store_group_hours_cb cb, void *arg,
     char **error);
+
+/* ---- updates and followers (#9; store_updates.c) ---- */
+/* ---- end of updates ---- */
+
+/* ---- products and the knowledge-sharing day programme (#9; store_products.c) ---- */
+/* ---- end of products ---- */
+
+/* ---- budget requests (#9; store_budget.c) ---- */
+/* ---- end of budget ---- */
+
+/* ---- the health scan and the signals of the coordinators' overview (#9; store_health.c) ---- */
+/* ---- end of health ---- */
 
 /* ---- counts for the overview ---- */
 struct store_counts {

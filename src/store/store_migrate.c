@@ -425,6 +425,55 @@ static const struct store_migration store_migrations[] = {
 	"CREATE INDEX person_organisation_name ON person(organisation_id, name COLLATE NOCASE, id);\n"
 	"DROP INDEX person_organisation;\n"
 	},
+	{ 8,
+	/*
+	 * Group life (#9): followers and read marks of updates, a remark per
+	 * scan score, products searchable network-wide (an FTS5 table of their
+	 * own, kept by triggers), the presentation slots of the knowledge-sharing
+	 * day, and the indexes behind the new lists.
+	 */
+	"ALTER TABLE update_post ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+	"CREATE INDEX update_post_author ON update_post(author_id);\n"
+	"CREATE INDEX update_read_post ON update_read(post_id);\n"
+	"ALTER TABLE scan_score ADD COLUMN remark TEXT;\n"
+	"CREATE INDEX scan_person ON scan(filled_by);\n"
+	"ALTER TABLE product ADD COLUMN added_by INTEGER REFERENCES person(id);\n"
+	"ALTER TABLE product ADD COLUMN added_on TEXT;\n"
+	"CREATE INDEX product_published ON product(status, published_on);\n"
+	"CREATE INDEX product_person ON product(added_by);\n"
+	"CREATE VIRTUAL TABLE product_fts USING fts5(title, description,\n"
+	"  tokenize='unicode61 remove_diacritics 2', prefix='2 3');\n"
+	"INSERT INTO product_fts(rowid, title, description)\n"
+	"  SELECT id, title, coalesce(description, '') FROM product;\n"
+	"CREATE TRIGGER product_fts_insert AFTER INSERT ON product BEGIN\n"
+	"  INSERT INTO product_fts(rowid, title, description)\n"
+	"    VALUES (NEW.id, NEW.title, coalesce(NEW.description, ''));\n"
+	"END;\n"
+	"CREATE TRIGGER product_fts_delete AFTER DELETE ON product BEGIN\n"
+	"  DELETE FROM product_fts WHERE rowid = OLD.id;\n"
+	"END;\n"
+	"CREATE TRIGGER product_fts_update AFTER UPDATE OF title, description ON product BEGIN\n"
+	"  DELETE FROM product_fts WHERE rowid = OLD.id;\n"
+	"  INSERT INTO product_fts(rowid, title, description)\n"
+	"    VALUES (NEW.id, NEW.title, coalesce(NEW.description, ''));\n"
+	"END;\n"
+	"CREATE INDEX budget_request_person ON budget_request(requested_by);\n"
+	"CREATE INDEX budget_request_decider ON budget_request(decided_by);\n"
+	"CREATE TABLE programme_slot (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"
+	"  group_id INTEGER NOT NULL REFERENCES grp(id) ON DELETE CASCADE,\n"
+	"  product_id INTEGER REFERENCES product(id) ON DELETE SET NULL,\n"
+	"  starts_at TEXT NOT NULL,\n"
+	"  ends_at TEXT NOT NULL CHECK (ends_at > starts_at),\n"
+	"  room TEXT,\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  UNIQUE (meeting_id, group_id)\n"
+	");\n"
+	"CREATE INDEX programme_slot_meeting ON programme_slot(meeting_id, starts_at);\n"
+	"CREATE INDEX programme_slot_group ON programme_slot(group_id);\n"
+	"CREATE INDEX programme_slot_product ON programme_slot(product_id);\n"
+	},
 };
 
 #define STORE_N_MIGRATIONS (sizeof store_migrations / sizeof store_migrations[0])

@@ -28,6 +28,10 @@ enum store_module {
 	STORE_MOD_HOURS,
 	STORE_MOD_CALENDAR,
 	STORE_MOD_POLLS,
+	STORE_MOD_UPDATES,
+	STORE_MOD_PRODUCTS,
+	STORE_MOD_BUDGET,
+	STORE_MOD_HEALTH,
 	STORE_MOD__COUNT
 };
 
@@ -43,6 +47,8 @@ extern const struct store_sql_table store_people_table, store_groups_table,
     store_audit_table, store_roster_table, store_import_table;
 extern const struct store_sql_table store_hours_table, store_calendar_table,
     store_polls_table;
+extern const struct store_sql_table store_updates_table, store_products_table,
+    store_budget_table, store_health_table;
 
 struct store {
 	sqlite3 *db;

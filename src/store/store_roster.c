@@ -48,11 +48,13 @@ enum {
 	SNAP_BUDGET_BY,
 	SNAP_BUDGET_DECIDED,
 	SNAP_SCAN,
+	SNAP_PRODUCT_BY,
 	SNAP_PEOPLE,
 	SNAP_JOURNAL,
 	SNAP_FTS_PEOPLE,
 	SNAP_FTS_THEMES,
 	SNAP_FTS_GROUPS,
+	SNAP_FTS_PRODUCTS,
 	ROSTER__COUNT
 };
 
@@ -122,6 +124,8 @@ static const char *const roster_sql[ROSTER__COUNT] = {
 	    "UPDATE budget_request SET decided_by = NULL WHERE decided_by NOT IN " SNAP_KEPT,
 	[SNAP_SCAN] = SNAP_SCAN_OK
 	    "UPDATE scan SET filled_by = NULL WHERE filled_by NOT IN " SNAP_KEPT,
+	[SNAP_PRODUCT_BY] = SNAP_SCAN_OK
+	    "UPDATE product SET added_by = NULL WHERE added_by NOT IN " SNAP_KEPT,
 	[SNAP_PEOPLE] = SNAP_SCAN_OK
 	    "DELETE FROM person WHERE id NOT IN " SNAP_KEPT,
 	[SNAP_JOURNAL] = "PRAGMA journal_mode = DELETE",
@@ -132,6 +136,7 @@ static const char *const roster_sql[ROSTER__COUNT] = {
 	[SNAP_FTS_PEOPLE] = "INSERT INTO person_fts(person_fts) VALUES ('rebuild')",
 	[SNAP_FTS_THEMES] = "INSERT INTO theme_fts(theme_fts) VALUES ('rebuild')",
 	[SNAP_FTS_GROUPS] = "INSERT INTO grp_fts(grp_fts) VALUES ('rebuild')",
+	[SNAP_FTS_PRODUCTS] = "INSERT INTO product_fts(product_fts) VALUES ('rebuild')",
 };
 
 const struct store_sql_table store_roster_table = {
@@ -535,8 +540,8 @@ store_roster_set_role(struct store *st, const struct actor *who, int64_t members
 static const int snap_steps[] = {
 	SNAP_NOTES, SNAP_AUDIT, SNAP_GROUPS, SNAP_INTEREST, SNAP_PROPOSER, SNAP_ATTENDANCE,
 	SNAP_POLL_ANSWER, SNAP_POLL, SNAP_UPDATE_AUTHOR, SNAP_UPDATE_READ, SNAP_BUDGET_BY,
-	SNAP_BUDGET_DECIDED, SNAP_SCAN, SNAP_PEOPLE, SNAP_FTS_PEOPLE,
-	SNAP_FTS_THEMES, SNAP_FTS_GROUPS,
+	SNAP_BUDGET_DECIDED, SNAP_SCAN, SNAP_PRODUCT_BY, SNAP_PEOPLE, SNAP_FTS_PEOPLE,
+	SNAP_FTS_THEMES, SNAP_FTS_GROUPS, SNAP_FTS_PRODUCTS,
 };
 
 /* Strip the copy to the groups in ids (a JSON array) for who. */

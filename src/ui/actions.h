@@ -85,7 +85,25 @@
 	ACTION(CHOICE_3, "choice-3", \
 	    N_("third choice: excused (also your own absence beforehand); no in a poll"), \
 	    N_("excused/no")) \
-	ACTION(CHOICE_4, "choice-4", N_("fourth choice: absent"), N_("absent"))
+	ACTION(CHOICE_4, "choice-4", N_("fourth choice: absent"), N_("absent")) \
+	ACTION(UPDATES, "updates", \
+	    N_("the group's updates (post one), or the recent updates of my groups"), \
+	    N_("updates")) \
+	ACTION(FOLLOW, "follow", N_("follow or unfollow the group"), N_("follow")) \
+	ACTION(PRODUCTS, "products", N_("the products of the group, or of the whole network"), \
+	    N_("products")) \
+	ACTION(BUDGET, "budget", N_("budget requests: ask for a specialist, or decide"), \
+	    N_("budget")) \
+	ACTION(SCAN, "scan", N_("the health scan of the group: fill it in, see the trend"), \
+	    N_("scan")) \
+	ACTION(OVERVIEW, "overview", \
+	    N_("the coordinators' overview: every active group with its signals"), \
+	    N_("overview")) \
+	ACTION(PROGRAMME, "programme", \
+	    N_("the programme of the knowledge-sharing day: assign a presentation slot"), \
+	    N_("programme")) \
+	ACTION(DECIDE, "decide", N_("approve or decline the selected budget request"), \
+	    N_("decide"))
 
 enum ui_action {
 	UI_ACTION_NONE = 0,

@@ -72,6 +72,9 @@ static const struct keys_binding keys_defaults[] = {
 	{ 'b', UI_ACTION_ATTENDANCE },
 	{ '1', UI_ACTION_CHOICE_1 }, { '2', UI_ACTION_CHOICE_2 }, { '3', UI_ACTION_CHOICE_3 },
 	{ '4', UI_ACTION_CHOICE_4 },
+	{ 'U', UI_ACTION_UPDATES }, { 'W', UI_ACTION_FOLLOW }, { 'M', UI_ACTION_PRODUCTS },
+	{ 'B', UI_ACTION_BUDGET }, { 'Z', UI_ACTION_SCAN }, { 'L', UI_ACTION_OVERVIEW },
+	{ 'K', UI_ACTION_PROGRAMME }, { 'J', UI_ACTION_DECIDE },
 };
 
 static const struct {

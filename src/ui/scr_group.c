@@ -36,6 +36,7 @@
 #include "core/text.h"
 #include "core/xmalloc.h"
 #include "ui/form.h"
+#include "ui/group_life.h"
 #include "ui/scr_themes.h"
 #include "ui/widgets.h"
 
@@ -70,6 +71,8 @@ struct group_page {
 	int n_next;
 	bool show_hours;	/* the roster has each member's hours (leads, coordinators) */
 	struct access_ctx ctx;	/* who leads this group today */
+	/* group life: updates, products, budget requests, health (group_life.h) */
+	struct widget_lines life;
 	/* the page as last drawn */
 	int top, total, height, lines_over;
 };
@@ -80,8 +83,9 @@ struct group_page {
  */
 static const enum ui_action group_hints_edit[] = {
 	UI_ACTION_ADD_MEMBER, UI_ACTION_END_MEMBERSHIP, UI_ACTION_ROLE, UI_ACTION_FORMER,
-	UI_ACTION_AS_OF, UI_ACTION_EXPORT, UI_ACTION_CALENDAR, UI_ACTION_NEW, UI_ACTION_EDIT, UI_ACTION_STATUS, UI_ACTION_BACK,
-	UI_ACTION_HELP, UI_ACTION_NONE
+	UI_ACTION_AS_OF, UI_ACTION_EXPORT, UI_ACTION_CALENDAR, UI_ACTION_NEW, UI_ACTION_EDIT,
+	UI_ACTION_UPDATES, UI_ACTION_PRODUCTS, UI_ACTION_BUDGET, UI_ACTION_SCAN, UI_ACTION_STATUS,
+	UI_ACTION_BACK, UI_ACTION_HELP, UI_ACTION_NONE
 };
 /* Former members have no membership left to end or change. */
 static const enum ui_action group_hints_edit_former[] = {
@@ -95,7 +99,8 @@ static const enum ui_action group_hints_edit_closed[] = {
 };
 /* E: members may take the roster along; the store refuses anyone else, saying why */
 static const enum ui_action group_hints_read[] = {
-	UI_ACTION_FORMER, UI_ACTION_AS_OF, UI_ACTION_EXPORT, UI_ACTION_CALENDAR, UI_ACTION_BACK, UI_ACTION_HELP,
+	UI_ACTION_FORMER, UI_ACTION_AS_OF, UI_ACTION_EXPORT, UI_ACTION_CALENDAR, UI_ACTION_UPDATES,
+	UI_ACTION_FOLLOW, UI_ACTION_PRODUCTS, UI_ACTION_SCAN, UI_ACTION_BACK, UI_ACTION_HELP,
 	UI_ACTION_NONE
 };
 
@@ -304,6 +309,7 @@ group_load_roster(struct ui *ui, struct group_page *p)
 	}
 	p->keep_person = 0;
 	group_rows_clear(p);
+	widget_lines_clear(&p->life);
 	free(p->roster_note);
 	p->roster_note = NULL;
 	if (!p->as_of)
@@ -432,6 +438,13 @@ group_enter(struct ui *ui, struct screen *s)
 	}
 	group_load_roster(ui, p);
 	group_load_meetings(ui, p);
+	widget_lines_clear(&p->life);
+	memset(&p->life, 0, sizeof p->life);
+	p->life.width = COLS - 2;
+	life_updates_section(ui, &p->d, &p->ctx, &p->life);
+	life_products_section(ui, &p->d, &p->ctx, &p->life);
+	life_budget_section(ui, &p->d, &p->ctx, &p->life);
+	life_health_section(ui, &p->d, &p->ctx, &p->life);
 	s->ops = group_ops_for(ui, p);
 }
 
@@ -706,6 +719,9 @@ group_build(struct ui *ui, struct group_page *p, struct widget_lines *l)
 		    _("No meeting planned. c opens the group's calendar; n plans a meeting."));
 	for (i = 0; i < p->n_next; i++)
 		widget_lines_add(l, 2, A_NORMAL, "%s", p->next[i]);
+	for (i = 0; i < p->life.n; i++)
+		widget_lines_add(l, p->life.v[i].indent, p->life.v[i].attr, "%s",
+		    p->life.v[i].text);
 }
 
 static void
@@ -1365,6 +1381,22 @@ group_on_action(struct ui *ui, struct screen *s, enum ui_action a)
 		return true;
 	case UI_ACTION_POLL:
 		scr_polls_push(ui, p->id);
+		return true;
+	case UI_ACTION_UPDATES:
+		scr_updates_push(ui, p->id);
+		return true;
+	case UI_ACTION_FOLLOW:
+		life_follow_toggle(ui, p->id);
+		group_enter(ui, s);
+		return true;
+	case UI_ACTION_PRODUCTS:
+		scr_products_push(ui, p->id);
+		return true;
+	case UI_ACTION_BUDGET:
+		scr_budget_push(ui, p->id);
+		return true;
+	case UI_ACTION_SCAN:
+		scr_scans_push(ui, p->id);
 		return true;
 	default:
 		return false;

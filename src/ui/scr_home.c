@@ -22,6 +22,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xmalloc.h"
+#include "ui/group_life.h"
 #include "ui/keys.h"
 #include "ui/scr_themes.h"
 #include "ui/widgets.h"
@@ -39,10 +40,14 @@ static const struct home_menu_item home_menu[] = {
 	{ UI_ACTION_CALENDAR, N_("Calendar") },
 	{ UI_ACTION_INTERVISION, N_("Intervision") },
 	{ UI_ACTION_PEOPLE, N_("People") },
-	/* the last item: shown to coordinators only (home_menu_n) */
+	{ UI_ACTION_PRODUCTS, N_("Products") },
+	{ UI_ACTION_BUDGET, N_("Budget requests") },
+	/* the last HOME_MENU_COORDINATOR items: shown to coordinators only (home_menu_n) */
+	{ UI_ACTION_OVERVIEW, N_("Overview") },
 	{ UI_ACTION_AUDIT, N_("Audit log") },
 };
 #define HOME_MENU_N ((int)(sizeof home_menu / sizeof home_menu[0]))
+#define HOME_MENU_COORDINATOR 2
 
 struct home {
 	char *groups[HOME_MAX_ROWS];
@@ -63,7 +68,7 @@ static int
 home_menu_n(const struct ui *ui)
 {
 	return access_allows(ui->app->who, ACCESS_AUDIT_VIEW, NULL) ? HOME_MENU_N :
-	    HOME_MENU_N - 1;
+	    HOME_MENU_N - HOME_MENU_COORDINATOR;
 }
 
 static void
@@ -205,6 +210,15 @@ home_open(struct ui *ui, int i)
 	case UI_ACTION_CALENDAR:
 		scr_calendar_push(ui, 0, NULL);
 		break;
+	case UI_ACTION_PRODUCTS:
+		scr_products_push(ui, 0);
+		break;
+	case UI_ACTION_BUDGET:
+		scr_budget_push(ui, 0);
+		break;
+	case UI_ACTION_OVERVIEW:
+		scr_overview_push(ui);
+		break;
 	default:
 		break;
 	}
@@ -214,9 +228,17 @@ home_open(struct ui *ui, int i)
 static bool
 home_refused(struct ui *ui, enum ui_action a)
 {
-	if (a != UI_ACTION_AUDIT || access_allows(ui->app->who, ACCESS_AUDIT_VIEW, NULL))
+	enum access_action what;
+
+	if (a == UI_ACTION_AUDIT)
+		what = ACCESS_AUDIT_VIEW;
+	else if (a == UI_ACTION_OVERVIEW)
+		what = ACCESS_OVERVIEW;
+	else
 		return false;
-	ui_message(ui, true, "%s", _(access_reason(ACCESS_AUDIT_VIEW)));
+	if (access_allows(ui->app->who, what, NULL))
+		return false;
+	ui_message(ui, true, "%s", _(access_reason(what)));
 	return true;
 }
 

@@ -65,6 +65,10 @@ main(void)
 	srunner_add_suite(sr, suite_calendar());
 	srunner_add_suite(sr, suite_ics());
 	srunner_add_suite(sr, suite_meetings());
+	srunner_add_suite(sr, suite_updates());
+	srunner_add_suite(sr, suite_products());
+	srunner_add_suite(sr, suite_budget());
+	srunner_add_suite(sr, suite_health());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

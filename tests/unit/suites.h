@@ -25,6 +25,10 @@ Suite *suite_hours(void);
 Suite *suite_calendar(void);
 Suite *suite_ics(void);
 Suite *suite_meetings(void);
+Suite *suite_updates(void);
+Suite *suite_products(void);
+Suite *suite_budget(void);
+Suite *suite_health(void);
 
 /* A fresh private directory for one test; removed by test_tmpdir_remove. */
 char *test_tmpdir(void);

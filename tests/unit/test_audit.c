@@ -405,7 +405,15 @@ START_TEST(test_migration_3)
 	char *who = NULL, *at = NULL, *error = NULL;
 
 	store_close(st);
-	raw_exec("DROP TRIGGER meeting_day_insert; DROP TRIGGER meeting_day_delete;"
+	raw_exec("DROP TABLE programme_slot; DROP INDEX budget_request_person; DROP INDEX budget_request_decider;"
+	    "DROP TRIGGER product_fts_insert; DROP TRIGGER product_fts_delete;"
+	    "DROP TRIGGER product_fts_update; DROP TABLE product_fts;"
+	    "DROP INDEX product_published; DROP INDEX product_person;"
+	    "ALTER TABLE product DROP COLUMN added_by; ALTER TABLE product DROP COLUMN added_on;"
+	    "DROP INDEX scan_person; ALTER TABLE scan_score DROP COLUMN remark;"
+	    "DROP INDEX update_post_author; DROP INDEX update_read_post;"
+	    "ALTER TABLE update_post DROP COLUMN version;"
+	    "DROP TRIGGER meeting_day_insert; DROP TRIGGER meeting_day_delete;"
 	    "DROP TRIGGER meeting_day_update; DROP TABLE meeting_day;"
 	    "DROP INDEX person_organisation_name;"
 	    "CREATE INDEX person_organisation ON person(organisation_id);"

@@ -98,7 +98,15 @@ START_TEST(test_migrate_v1_keeps_data)
 	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
 	store_close(st);
 	/* turn it back into a version-1 file with one theme and two registrations */
-	raw_exec(path, "DROP TRIGGER meeting_day_insert; DROP TRIGGER meeting_day_delete;"
+	raw_exec(path, "DROP TABLE programme_slot; DROP INDEX budget_request_person; DROP INDEX budget_request_decider;"
+	    "DROP TRIGGER product_fts_insert; DROP TRIGGER product_fts_delete;"
+	    "DROP TRIGGER product_fts_update; DROP TABLE product_fts;"
+	    "DROP INDEX product_published; DROP INDEX product_person;"
+	    "ALTER TABLE product DROP COLUMN added_by; ALTER TABLE product DROP COLUMN added_on;"
+	    "DROP INDEX scan_person; ALTER TABLE scan_score DROP COLUMN remark;"
+	    "DROP INDEX update_post_author; DROP INDEX update_read_post;"
+	    "ALTER TABLE update_post DROP COLUMN version;"
+	    "DROP TRIGGER meeting_day_insert; DROP TRIGGER meeting_day_delete;"
 	    "DROP TRIGGER meeting_day_update; DROP TABLE meeting_day;"
 	    "DROP INDEX person_organisation_name;"
 	    "CREATE INDEX person_organisation ON person(organisation_id);"

@@ -145,6 +145,14 @@ START_TEST(test_access_matrix)
 		[ACCESS_PEOPLE_IMPORT] = "000001",
 		[ACCESS_ROSTER_EXPORT] = "001101",
 		[ACCESS_HOURS_VIEW] = "000111",
+		[ACCESS_UPDATE_POST] = "001101",
+		[ACCESS_GROUP_FOLLOW] = "011111",
+		[ACCESS_PRODUCT_EDIT] = "001101",
+		[ACCESS_BUDGET_REQUEST] = "000101",
+		[ACCESS_BUDGET_DECIDE] = "000001",
+		[ACCESS_SCAN_FILL] = "001101",
+		[ACCESS_OVERVIEW] = "000001",
+		[ACCESS_PROGRAMME_EDIT] = "000001",
 	};
 	struct actor *v = actor_new(0, "v", "v", false), *staff = actor_new(5, "s", "s", false);
 	struct actor *c = actor_new(6, "c", "c", true);

@@ -1,0 +1,28 @@
+/*
+ * scr_health.c — the health scan and the coordinators' overview (#9).
+ * (Being written.)
+ */
+#include "autoconf.h"
+
+#include "core/i18n.h"
+#include "ui/group_life.h"
+
+void
+life_health_section(struct ui *ui, const struct group_detail *d,
+    const struct access_ctx *ctx, struct widget_lines *l)
+{
+	(void)ui, (void)d, (void)ctx, (void)l;
+}
+
+void
+scr_scans_push(struct ui *ui, int64_t group_id)
+{
+	(void)group_id;
+	ui_message(ui, true, "%s", _("Not available yet."));
+}
+
+void
+scr_overview_push(struct ui *ui)
+{
+	ui_message(ui, true, "%s", _("Not available yet."));
+}

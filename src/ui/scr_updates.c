@@ -1,0 +1,29 @@
+/*
+ * scr_updates.c — updates and followers (#9): a group's updates, the recent
+ * updates of my groups, follow and unfollow. (Being written.)
+ */
+#include "autoconf.h"
+
+#include "core/i18n.h"
+#include "ui/group_life.h"
+
+void
+life_updates_section(struct ui *ui, const struct group_detail *d,
+    const struct access_ctx *ctx, struct widget_lines *l)
+{
+	(void)ui, (void)d, (void)ctx, (void)l;
+}
+
+void
+scr_updates_push(struct ui *ui, int64_t group_id)
+{
+	(void)group_id;
+	ui_message(ui, true, "%s", _("Not available yet."));
+}
+
+void
+life_follow_toggle(struct ui *ui, int64_t group_id)
+{
+	(void)group_id;
+	ui_message(ui, true, "%s", _("Not available yet."));
+}
