@@ -15,7 +15,9 @@
  */
 #include "autoconf.h"
 
+#include <dlfcn.h>
 #include <libical/ical.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,168 @@
 #include "core/i18n.h"
 #include "core/xmalloc.h"
 #include "ical/ics.h"
+
+/*
+ * libical — and through it ICU and the C++ runtime, some 40 MB of shared
+ * libraries — is loaded when the first iCalendar file is written, not when
+ * leernet starts: linked into the program, the loader mapped and relocated
+ * them at every start, which made the time to the first screen several
+ * milliseconds longer (DESIGN.md §7). Its functions are called through
+ * pointers typed from libical's own declarations.
+ */
+#define ICS_FUNCTIONS(F) \
+	F(icalcomponent_add_component) \
+	F(icalcomponent_add_property) \
+	F(icalcomponent_as_ical_string_r) \
+	F(icalcomponent_free) \
+	F(icalcomponent_get_first_property) \
+	F(icalcomponent_new_vcalendar) \
+	F(icalcomponent_new_vevent) \
+	F(icalcomponent_new_vtimezone) \
+	F(icalcomponent_new_xdaylight) \
+	F(icalcomponent_new_xstandard) \
+	F(icalcomponent_remove_property) \
+	F(icalcomponent_set_dtend) \
+	F(icalcomponent_set_dtstart) \
+	F(icalerror_set_errors_are_fatal) \
+	F(icalmemory_free_buffer) \
+	F(icalproperty_as_ical_string_r) \
+	F(icalproperty_free) \
+	F(icalproperty_get_value) \
+	F(icalproperty_new_calscale) \
+	F(icalproperty_new_description) \
+	F(icalproperty_new_dtstamp) \
+	F(icalproperty_new_dtstart) \
+	F(icalproperty_new_location) \
+	F(icalproperty_new_method) \
+	F(icalproperty_new_prodid) \
+	F(icalproperty_new_rrule) \
+	F(icalproperty_new_sequence) \
+	F(icalproperty_new_status) \
+	F(icalproperty_new_summary) \
+	F(icalproperty_new_tzid) \
+	F(icalproperty_new_tzname) \
+	F(icalproperty_new_tzoffsetfrom) \
+	F(icalproperty_new_tzoffsetto) \
+	F(icalproperty_new_uid) \
+	F(icalproperty_new_version) \
+	F(icalproperty_new_x) \
+	F(icalproperty_set_value) \
+	F(icalproperty_set_x_name) \
+	F(icalrecurrencetype_from_string) \
+	F(icaltime_compare) \
+	F(icaltime_days_in_month) \
+	F(icaltime_from_string) \
+	F(icaltime_is_null_time) \
+	F(icaltime_is_utc) \
+	F(icaltime_null_time) \
+	F(icaltime_set_timezone) \
+	F(icaltimezone_free) \
+	F(icaltimezone_new) \
+	F(icaltimezone_set_component) \
+	F(icalvalue_get_datetime) \
+	F(icalvalue_get_integer) \
+	F(icalvalue_get_status) \
+	F(icalvalue_get_text) \
+	F(icalvalue_isa) \
+	F(icalvalue_new_datetime) \
+	F(icalvalue_set_datetime) \
+	F(icalvalue_set_integer) \
+	F(icalvalue_set_status) \
+	F(icalvalue_set_text)
+
+static struct {
+	bool tried, loaded;
+#define ICS_POINTER(name) __typeof__(name) *p_##name;
+	ICS_FUNCTIONS(ICS_POINTER)
+#undef ICS_POINTER
+} ics_lib;
+
+/* Load libical once; false (with *error) when it is missing. */
+static bool
+ics_load(char **error)
+{
+	static const char *const sonames[] = { "libical.so.3", "libical.so" };
+	void *h = NULL;
+	size_t i;
+
+	if (!ics_lib.tried) {
+		ics_lib.tried = true;
+		for (i = 0; h == NULL && i < sizeof sonames / sizeof sonames[0]; i++)
+			h = dlopen(sonames[i], RTLD_NOW | RTLD_LOCAL);
+		ics_lib.loaded = h != NULL;
+#define ICS_SYMBOL(name) \
+		if (ics_lib.loaded && \
+		    (*(void **)&ics_lib.p_##name = dlsym(h, #name)) == NULL) \
+			ics_lib.loaded = false;
+		ICS_FUNCTIONS(ICS_SYMBOL)
+#undef ICS_SYMBOL
+	}
+	if (!ics_lib.loaded && error != NULL)
+		*error = xstrdup(_("iCalendar: the libical library (libical3) is not installed"));
+	return ics_lib.loaded;
+}
+
+/* From here on every libical call goes through the pointers. */
+#define icalcomponent_add_component (*ics_lib.p_icalcomponent_add_component)
+#define icalcomponent_add_property (*ics_lib.p_icalcomponent_add_property)
+#define icalcomponent_as_ical_string_r (*ics_lib.p_icalcomponent_as_ical_string_r)
+#define icalcomponent_free (*ics_lib.p_icalcomponent_free)
+#define icalcomponent_get_first_property (*ics_lib.p_icalcomponent_get_first_property)
+#define icalcomponent_new_vcalendar (*ics_lib.p_icalcomponent_new_vcalendar)
+#define icalcomponent_new_vevent (*ics_lib.p_icalcomponent_new_vevent)
+#define icalcomponent_new_vtimezone (*ics_lib.p_icalcomponent_new_vtimezone)
+#define icalcomponent_new_xdaylight (*ics_lib.p_icalcomponent_new_xdaylight)
+#define icalcomponent_new_xstandard (*ics_lib.p_icalcomponent_new_xstandard)
+#define icalcomponent_remove_property (*ics_lib.p_icalcomponent_remove_property)
+#define icalcomponent_set_dtend (*ics_lib.p_icalcomponent_set_dtend)
+#define icalcomponent_set_dtstart (*ics_lib.p_icalcomponent_set_dtstart)
+#define icalerror_set_errors_are_fatal (*ics_lib.p_icalerror_set_errors_are_fatal)
+#define icalmemory_free_buffer (*ics_lib.p_icalmemory_free_buffer)
+#define icalproperty_as_ical_string_r (*ics_lib.p_icalproperty_as_ical_string_r)
+#define icalproperty_free (*ics_lib.p_icalproperty_free)
+#define icalproperty_get_value (*ics_lib.p_icalproperty_get_value)
+#define icalproperty_new_calscale (*ics_lib.p_icalproperty_new_calscale)
+#define icalproperty_new_description (*ics_lib.p_icalproperty_new_description)
+#define icalproperty_new_dtstamp (*ics_lib.p_icalproperty_new_dtstamp)
+#define icalproperty_new_dtstart (*ics_lib.p_icalproperty_new_dtstart)
+#define icalproperty_new_location (*ics_lib.p_icalproperty_new_location)
+#define icalproperty_new_method (*ics_lib.p_icalproperty_new_method)
+#define icalproperty_new_prodid (*ics_lib.p_icalproperty_new_prodid)
+#define icalproperty_new_rrule (*ics_lib.p_icalproperty_new_rrule)
+#define icalproperty_new_sequence (*ics_lib.p_icalproperty_new_sequence)
+#define icalproperty_new_status (*ics_lib.p_icalproperty_new_status)
+#define icalproperty_new_summary (*ics_lib.p_icalproperty_new_summary)
+#define icalproperty_new_tzid (*ics_lib.p_icalproperty_new_tzid)
+#define icalproperty_new_tzname (*ics_lib.p_icalproperty_new_tzname)
+#define icalproperty_new_tzoffsetfrom (*ics_lib.p_icalproperty_new_tzoffsetfrom)
+#define icalproperty_new_tzoffsetto (*ics_lib.p_icalproperty_new_tzoffsetto)
+#define icalproperty_new_uid (*ics_lib.p_icalproperty_new_uid)
+#define icalproperty_new_version (*ics_lib.p_icalproperty_new_version)
+#define icalproperty_new_x (*ics_lib.p_icalproperty_new_x)
+#define icalproperty_set_value (*ics_lib.p_icalproperty_set_value)
+#define icalproperty_set_x_name (*ics_lib.p_icalproperty_set_x_name)
+#define icalrecurrencetype_from_string (*ics_lib.p_icalrecurrencetype_from_string)
+#define icaltime_compare (*ics_lib.p_icaltime_compare)
+#define icaltime_days_in_month (*ics_lib.p_icaltime_days_in_month)
+#define icaltime_from_string (*ics_lib.p_icaltime_from_string)
+#define icaltime_is_null_time (*ics_lib.p_icaltime_is_null_time)
+#define icaltime_is_utc (*ics_lib.p_icaltime_is_utc)
+#define icaltime_null_time (*ics_lib.p_icaltime_null_time)
+#define icaltime_set_timezone (*ics_lib.p_icaltime_set_timezone)
+#define icaltimezone_free (*ics_lib.p_icaltimezone_free)
+#define icaltimezone_new (*ics_lib.p_icaltimezone_new)
+#define icaltimezone_set_component (*ics_lib.p_icaltimezone_set_component)
+#define icalvalue_get_datetime (*ics_lib.p_icalvalue_get_datetime)
+#define icalvalue_get_integer (*ics_lib.p_icalvalue_get_integer)
+#define icalvalue_get_status (*ics_lib.p_icalvalue_get_status)
+#define icalvalue_get_text (*ics_lib.p_icalvalue_get_text)
+#define icalvalue_isa (*ics_lib.p_icalvalue_isa)
+#define icalvalue_new_datetime (*ics_lib.p_icalvalue_new_datetime)
+#define icalvalue_set_datetime (*ics_lib.p_icalvalue_set_datetime)
+#define icalvalue_set_integer (*ics_lib.p_icalvalue_set_integer)
+#define icalvalue_set_status (*ics_lib.p_icalvalue_set_status)
+#define icalvalue_set_text (*ics_lib.p_icalvalue_set_text)
 
 /* The properties of a VEVENT, in the order written. */
 enum { ICS_UID, ICS_DTSTAMP, ICS_DTSTART, ICS_DTEND, ICS_SUMMARY, ICS_LOCATION,
@@ -176,6 +340,8 @@ ics_writer_open(FILE *out, const char *prodid, const char *dtstamp_utc, char **e
 
 	if (error != NULL)
 		*error = NULL;
+	if (!ics_load(error))
+		return NULL;
 	/* report errors, never abort: without tzdata, finding UTC sets one */
 	icalerror_set_errors_are_fatal(0);
 	if (out == NULL || prodid == NULL || *prodid == '\0') {
