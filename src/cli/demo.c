@@ -573,11 +573,28 @@ demo_free(struct demo *d)
 
 /* ---- life.tsv: group life (#9), one function per record type ---- */
 
-/* update  group key  author (person key)  posted on (offset)  title  text */
+/* update  group key  author (person key)  posted on (offset)  at (HH:MM)  title  text;
+ * an update dated after today is left out (it was not written yet) */
 static int
 demo_life_update(struct demo *d, const struct tsv_line *l)
 {
-	(void)d, (void)l;
+	struct demo_group *g = demo_group_find(d, tsv_get(l, 1));
+	char at[DATETIME_ISO_LEN];
+	struct date day;
+	int64_t author;
+	int minutes;
+
+	if (g == NULL)
+		return demo_fail(d, _("unknown group '%s'"), tsv_get(l, 1));
+	if (demo_lookup(d, d->people, d->n_people, _("person"), tsv_get(l, 2), &author) != 0 ||
+	    demo_offset(d, tsv_get(l, 3), &day) != 0 || demo_time(d, tsv_get(l, 4), &minutes) != 0)
+		return -1;
+	if (date_compare(&day, &d->today) > 0)
+		return 0;
+	if (store_update_insert_as(d->st, d->who, g->id, author,
+	    datetime_format_iso(&day, minutes, at), tsv_get(l, 5), tsv_get(l, 6), NULL,
+	    d->error) != 0)
+		return demo_fail(d, "-");
 	return 0;
 }
 
@@ -585,32 +602,134 @@ demo_life_update(struct demo *d, const struct tsv_line *l)
 static int
 demo_life_follow(struct demo *d, const struct tsv_line *l)
 {
-	(void)d, (void)l;
+	struct demo_group *g = demo_group_find(d, tsv_get(l, 1));
+	struct date since;
+	int64_t person;
+
+	if (g == NULL)
+		return demo_fail(d, _("unknown group '%s'"), tsv_get(l, 1));
+	if (demo_lookup(d, d->people, d->n_people, _("person"), tsv_get(l, 2), &person) != 0 ||
+	    demo_offset(d, tsv_get(l, 3), &since) != 0)
+		return -1;
+	if (since.year == 0 || date_compare(&since, &d->today) > 0)
+		since = d->today;
+	if (store_membership_insert(d->st, d->who, g->id, person, "follower", &since, NULL,
+	    d->error) != 0)
+		return demo_fail(d, "-");
 	return 0;
 }
 
-/* product  key  group key  kind  title  status  published on (offset)  link  description */
+/*
+ * product  key  group key  kind  title  status  published on (offset; after today: today)
+ *          link  description — added by the demo's coordinator; the key is for people
+ *          reading the file: a slot names the product by its title.
+ */
 static int
 demo_life_product(struct demo *d, const struct tsv_line *l)
 {
-	(void)d, (void)l;
+	struct demo_group *g = demo_group_find(d, tsv_get(l, 2));
+	struct product_in p;
+
+	if (g == NULL)
+		return demo_fail(d, _("unknown group '%s'"), tsv_get(l, 2));
+	memset(&p, 0, sizeof p);
+	p.kind = tsv_get(l, 3);
+	p.title = tsv_get(l, 4);
+	p.status = tsv_get(l, 5);
+	if (demo_offset(d, tsv_get(l, 6), &p.published_on) != 0)
+		return -1;
+	if (p.published_on.year != 0 && date_compare(&p.published_on, &d->today) > 0)
+		p.published_on = d->today;
+	p.link = tsv_get(l, 7);
+	p.description = tsv_get(l, 8);
+	if (store_product_add(d->st, d->who, g->id, &p, NULL, d->error) != 0)
+		return demo_fail(d, "-");
 	return 0;
 }
 
-/* slot  event title (events.tsv)  group key  product key  start  end  room */
+/* The network-wide meeting of this school year titled arg->title (for a slot line). */
+struct demo_life_event {
+	const char *title;
+	int64_t id;
+};
+
+static int
+demo_life_event_cb(const struct calendar_row *r, void *arg)
+{
+	struct demo_life_event *e = arg;
+
+	if (r->group_id == 0 && r->title != NULL && strcmp(r->title, e->title) == 0)
+		e->id = r->id;
+	return e->id != 0;
+}
+
+/* slot  event title (events.tsv)  group key  product (its title, or the start of it; may be
+ *       empty)  start  end  room */
 static int
 demo_life_slot(struct demo *d, const struct tsv_line *l)
 {
-	(void)d, (void)l;
+	struct demo_group *g = demo_group_find(d, tsv_get(l, 2));
+	struct demo_life_event e = { tsv_get(l, 1), 0 };
+	struct calendar_query q;
+	struct slot_in in;
+
+	if (g == NULL)
+		return demo_fail(d, _("unknown group '%s'"), tsv_get(l, 2));
+	memset(&q, 0, sizeof q);
+	q.scope = MEETING_SCOPE_ALL;
+	q.first = d->origin;
+	q.last = date_add_days(&d->origin, 365);
+	if (store_calendar_range(d->st, d->who, &q, demo_life_event_cb, &e, d->error) != 0)
+		return demo_fail(d, "-");
+	if (e.id == 0)
+		return demo_fail(d, _("no network-wide meeting is called '%s'"), e.title);
+	memset(&in, 0, sizeof in);
+	in.group_id = g->id;
+	if (*tsv_get(l, 3) != '\0' && store_product_lookup(d->st, d->who, g->id, tsv_get(l, 3),
+	    &in.product_id, d->error) != 1)
+		return demo_fail(d, "-");
+	if (demo_time(d, tsv_get(l, 4), &in.start_min) != 0 ||
+	    demo_time(d, tsv_get(l, 5), &in.end_min) != 0)
+		return -1;
+	in.room = tsv_get(l, 6);
+	if (store_slot_add(d->st, d->who, e.id, &in, NULL, d->error) != 0)
+		return demo_fail(d, "-");
 	return 0;
 }
 
 /* budget  group key  requested by  on (offset)  purpose  specialist  cost  needed on (offset)
- *         status  decided on (offset)  remark */
+ *         status  decided on (offset)  remark  decided by (person key)
+ * The cost is in whole cents ("125050" is € 1.250,50). */
 static int
 demo_life_budget(struct demo *d, const struct tsv_line *l)
 {
-	(void)d, (void)l;
+	struct demo_group *g = demo_group_find(d, tsv_get(l, 1));
+	struct budget_record b;
+	const char *cost = tsv_get(l, 6);
+	char *end;
+
+	if (g == NULL)
+		return demo_fail(d, _("unknown group '%s'"), tsv_get(l, 1));
+	memset(&b, 0, sizeof b);
+	b.r.group_id = g->id;
+	b.r.purpose = tsv_get(l, 4);
+	b.r.specialist = tsv_get(l, 5);
+	b.status = tsv_get(l, 8);
+	b.remark = tsv_get(l, 10);
+	errno = 0;
+	b.r.cost_cents = strtoll(cost, &end, 10);
+	if (errno != 0 || *cost == '\0' || *end != '\0')
+		return demo_fail(d, _("'%s' is not an amount in cents"), cost);
+	if (demo_lookup(d, d->people, d->n_people, _("person"), tsv_get(l, 2),
+	    &b.requested_by) != 0 ||
+	    demo_lookup(d, d->people, d->n_people, _("person"), tsv_get(l, 11),
+	    &b.decided_by) != 0 ||
+	    demo_offset(d, tsv_get(l, 3), &b.requested_on) != 0 ||
+	    demo_offset(d, tsv_get(l, 7), &b.r.needed_on) != 0 ||
+	    demo_offset(d, tsv_get(l, 9), &b.decided_on) != 0)
+		return -1;
+	if (store_budget_insert(d->st, d->who, &b, NULL, d->error) != 0)
+		return demo_fail(d, "-");
 	return 0;
 }
 
@@ -618,7 +737,65 @@ demo_life_budget(struct demo *d, const struct tsv_line *l)
 static int
 demo_life_scan(struct demo *d, const struct tsv_line *l)
 {
-	(void)d, (void)l;
+	/*
+	 * A scan is saved once its last success factor is scored (a scan needs
+	 * them all); a "scan" line before that is an error. A scan dated after
+	 * today is left out, like a note of a meeting still to come.
+	 */
+	static struct {
+		struct scan_new sn;
+		struct health_score *scores;
+		const char **keys;
+		bool open, skip;
+	} p;
+	const struct config_items *fs = &d->cfg->success_factors;
+	struct demo_group *g;
+	size_t i;
+	int ret = 0, score;
+
+	if (strcmp(tsv_get(l, 0), "scan") == 0 || p.sn.n == fs->n) {
+		if (p.open && p.sn.n > 0 && p.sn.n < fs->n)
+			ret = demo_fail(d, _("the scan above has %zu of %zu scores"), p.sn.n, fs->n);
+		for (i = 0; i < p.sn.n; i++) {
+			free((char *)p.scores[i].factor);
+			free((char *)p.scores[i].remark);
+		}
+		free(p.scores);
+		free(p.keys);
+		memset(&p, 0, sizeof p);
+		if (ret != 0)
+			return ret;
+		if (strcmp(tsv_get(l, 0), "scan") != 0)
+			return demo_fail(d, "%s", _("a 'score' line belongs under a 'scan' line"));
+		p.open = true;
+		if ((g = demo_group_find(d, tsv_get(l, 1))) == NULL)
+			return demo_fail(d, _("unknown group '%s'"), tsv_get(l, 1));
+		p.sn.group_id = g->id;
+		if (demo_lookup(d, d->people, d->n_people, _("person"), tsv_get(l, 2),
+		    &p.sn.filled_by) != 0 || demo_offset(d, tsv_get(l, 3), &p.sn.on) != 0)
+			return -1;
+		p.skip = date_compare(&p.sn.on, &d->today) > 0;
+		p.scores = xcalloc(fs->n + 1, sizeof *p.scores);
+		p.keys = xcalloc(fs->n + 1, sizeof *p.keys);
+		for (i = 0; i < fs->n; i++)
+			p.keys[i] = fs->v[i].key;
+		p.sn.factors = p.keys;
+		p.sn.n_factors = fs->n;
+		p.sn.scores = p.scores;
+		return 0;
+	}
+	if (!p.open)
+		return demo_fail(d, "%s", _("a 'score' line belongs under a 'scan' line"));
+	if (demo_int(d, tsv_get(l, 2), HEALTH_SCORE_MIN, HEALTH_SCORE_MAX, &score) != 0)
+		return -1;
+	p.scores[p.sn.n].factor = xstrdup(tsv_get(l, 1));
+	p.scores[p.sn.n].score = score;
+	p.scores[p.sn.n++].remark = *tsv_get(l, 3) != '\0' ? xstrdup(tsv_get(l, 3)) : NULL;
+	if (p.sn.n < fs->n || p.skip)
+		return 0;
+	p.open = false;		/* complete: released by the next line, or kept (static) */
+	if (store_scan_save(d->st, d->who, &p.sn, NULL, d->error) != 0)
+		return demo_fail(d, "-");
 	return 0;
 }
 

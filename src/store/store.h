@@ -1092,15 +1092,430 @@ int store_group_hours(struct store *st, const struct actor *who, int64_t group_i
     char **error);
 
 /* ---- updates and followers (#9; store_updates.c) ---- */
+/*
+ * A group's news (update_post, update_read) and its followers (membership
+ * rows of role follower). Who reads a group's updates: its members and
+ * followers of today, its leads, and coordinators; anyone else gets
+ * STORE_DENIED with a sentence saying whether they can follow the group.
+ * Who posts (ACCESS_UPDATE_POST): a lead of the group today, a coordinator,
+ * or a member (lead, member, expert) when the group allows it
+ * (grp.members_may_post); never in a closed group. The author, a lead or a
+ * coordinator edits or deletes a post. An update is unread for someone who
+ * has not opened it and it was posted on or after the day their current
+ * membership (or following) began: older posts are history, not news.
+ * Every write is audited (entity "update_post", "membership" or "group";
+ * the summary is a title or a name, never the text).
+ */
+#define UPDATE_TITLE_MAX 200	/* characters */
+#define UPDATE_TEXT_MAX 4000	/* characters */
+
+/* Who's standing towards a group's updates today. */
+struct update_standing {
+	bool closed;			/* the group is closed */
+	bool members_may_post;		/* the group's settings */
+	bool open_to_followers;
+	int group_version;		/* grp.version, for store_update_settings */
+	bool lead, member, follower;	/* today; member: lead, member or expert */
+	bool may_read, may_post;
+	bool may_settle;		/* may switch the settings (a lead or coordinator) */
+	bool may_follow;		/* could follow now (not in it, open, not closed) */
+	int unread;			/* unread updates (0 when !may_read) */
+};
+/* 1 found (*out filled), 0 no such group (error set), -1 error. */
+int store_update_standing(struct store *st, const struct actor *who, int64_t group_id,
+    struct update_standing *out, char **error);
+
+/* One update; strings borrowed for the callback only. */
+struct update_row {
+	int64_t id, group_id, author_id;	/* author_id 0: unknown */
+	const char *group_name;
+	const char *author;		/* name ("#ID" when erased); NULL when unknown */
+	const char *posted_at;		/* "YYYY-MM-DDTHH:MM" */
+	const char *title, *body;
+	bool unread;
+	int version;
+};
+typedef int (*store_update_cb)(const struct update_row *row, void *arg);
+
+/* A row's place in a list, for keyset paging: pass back a row's posted_at and id. */
+struct update_anchor {
+	const char *posted_at;
+	int64_t id;
+};
+
+/*
+ * A page of updates, newest first (posted_at, then id): of group_id (who
+ * must be allowed to read it), or with group_id 0 of every group who is in
+ * today (any role, followers too). At most limit rows after the anchor
+ * (forward: older) or before it (backward: newer, still delivered newest
+ * first); anchor NULL = from the newest (forward) or oldest (backward) row;
+ * inclusive also delivers the anchor row. cb returns non-zero to stop.
+ * 0, or a negative store_result with *error.
+ */
+int store_updates_page(struct store *st, const struct actor *who, int64_t group_id,
+    const struct update_anchor *anchor, bool inclusive, bool forward, int limit,
+    store_update_cb cb, void *arg, char **error);
+/* The number of unread updates of group_id (0: of all who's groups today). */
+int store_updates_unread(struct store *st, const struct actor *who, int64_t group_id,
+    int *count, char **error);
+/*
+ * The updates posted on or after since, oldest first: of group_id, or with
+ * 0 of every group who is in today, grouped by group (by name). For a digest.
+ */
+int store_updates_since(struct store *st, const struct actor *who, int64_t group_id,
+    const struct date *since, store_update_cb cb, void *arg, char **error);
+/* One update in full (the row's strings valid during cb); STORE_NOT_FOUND, STORE_DENIED. */
+int store_update_get(struct store *st, const struct actor *who, int64_t id,
+    store_update_cb cb, void *arg, char **error);
+
+/* Post an update now as who: title 1..UPDATE_TITLE_MAX, body up to UPDATE_TEXT_MAX
+ * characters (may be empty). *id (may be NULL) receives the new row. */
+int store_update_post(struct store *st, const struct actor *who, int64_t group_id,
+    const char *title, const char *body, int64_t *id, char **error);
+/* Change title and body; version as read (stale: STORE_CONFLICT). */
+int store_update_edit(struct store *st, const struct actor *who, int64_t id, int version,
+    const char *title, const char *body, char **error);
+/* Delete an update and its read marks; version as read. */
+int store_update_delete(struct store *st, const struct actor *who, int64_t id, int version,
+    char **error);
+/* who has opened the update (a reader only; a second time changes nothing). */
+int store_update_mark_read(struct store *st, const struct actor *who, int64_t id,
+    char **error);
+/*
+ * Load an update written earlier by author_id at posted_at ("YYYY-MM-DDTHH:MM")
+ * into group_id, marked read for its author: for the demo and imports.
+ * Coordinators only.
+ */
+int store_update_insert_as(struct store *st, const struct actor *who, int64_t group_id,
+    int64_t author_id, const char *posted_at, const char *title, const char *body,
+    int64_t *id, char **error);
+
+/*
+ * Follow group_id from today (a membership of role follower): any known
+ * person, when the group is open to followers and not closed and who is not
+ * on its roster today or later (a member reads anyway). STORE_INVALID or
+ * STORE_DENIED with a sentence otherwise.
+ */
+int store_group_follow(struct store *st, const struct actor *who, int64_t group_id,
+    char **error);
+/*
+ * Stop following: the follower interval ends yesterday (or is removed when
+ * it began today), so the rosters of earlier days stay exact.
+ */
+int store_group_unfollow(struct store *st, const struct actor *who, int64_t group_id,
+    char **error);
+/* Switch who may post and whether the group takes followers; a lead of the
+ * group or a coordinator; version: grp.version as read. */
+int store_update_settings(struct store *st, const struct actor *who, int64_t group_id,
+    int version, bool members_may_post, bool open_to_followers, char **error);
 /* ---- end of updates ---- */
 
 /* ---- products and the knowledge-sharing day programme (#9; store_products.c) ---- */
+/* The kinds of product, as stored, in the order forms offer them; NULL-terminated. */
+extern const char *const store_product_kinds[];
+/* The English label of a kind, for translation: "guide", "lesson series", …; the key when
+ * unknown. */
+const char *store_product_kind_label(const char *kind);
+
+/* A product as typed (add and edit). */
+struct product_in {
+	const char *title;		/* 1..200 characters */
+	const char *kind;		/* a key of store_product_kinds */
+	const char *description;	/* short, may be NULL */
+	const char *link;		/* a URL or a file path, may be NULL */
+	const char *status;		/* draft, published */
+	struct date published_on;	/* all zero: none (publishing then sets today); not after
+					 * today; a draft has none */
+};
+
+/*
+ * Add a product to group_id (added_by who, added_on today) or change one
+ * read at version (STORE_CONFLICT when someone changed it meanwhile). Members
+ * and leads of the group today and coordinators (ACCESS_PRODUCT_EDIT).
+ */
+int store_product_add(struct store *st, const struct actor *who, int64_t group_id,
+    const struct product_in *p, int64_t *id, char **error);
+int store_product_update(struct store *st, const struct actor *who, int64_t id, int version,
+    const struct product_in *p, char **error);
+/* Publish (published_on today unless it has one) or take back to draft (no date). */
+int store_product_set_status(struct store *st, const struct actor *who, int64_t id,
+    int version, const char *status, char **error);
+/* May who add and change the products of group_id today (ACCESS_PRODUCT_EDIT)? */
+bool store_product_may_edit(struct store *st, const struct actor *who, int64_t group_id);
+
+/* A product in full; strings owned, released by store_product_detail_clear. */
+struct product_detail {
+	int64_t id, group_id;
+	char *group_name, *theme;		/* theme: NULL when the group has none */
+	char *title, *kind, *description, *link, *status;
+	char *published_on, *added_on;		/* "YYYY-MM-DD" or NULL */
+	char *added_by;				/* name, or NULL */
+	int version;
+	bool may_edit;				/* who may change it */
+};
+/* 1 and *out, 0 when absent (a draft counts as absent for who may not edit it), or < 0. */
+int store_product_get(struct store *st, const struct actor *who, int64_t id,
+    struct product_detail *out, char **error);
+void store_product_detail_clear(struct product_detail *d);
+
+/* One product of a list; strings borrowed for the callback only. */
+struct product_row {
+	int64_t id, group_id;
+	const char *title, *kind, *status;
+	const char *published_on;		/* "YYYY-MM-DD", NULL for a draft */
+	const char *group_name, *theme;		/* theme may be NULL */
+};
+typedef int (*store_product_cb)(const struct product_row *r, void *arg);
+
+/*
+ * The products of a group (drafts first, then the newest published), at most
+ * limit (<= 0: all); drafts only for who may edit them. *total (may be NULL)
+ * receives how many who sees in all. Any known person.
+ */
+int store_group_products(struct store *st, const struct actor *who, int64_t group_id,
+    int limit, store_product_cb cb, void *arg, int *total, char **error);
+
+/* Which published products the network's list shows; zero-initialised = all. */
+struct product_filter {
+	const char *search;	/* typed words, each a prefix of a word of the title or
+				 * description (case and diacritics folded) */
+	const char *kind;	/* a kind key or NULL */
+	int64_t theme_id;	/* 0 = any */
+	int school_year;	/* published in the school year starting 1 August of this
+				 * year; 0 = any */
+};
+/* A row's place in the list, for keyset paging: pass back its published_on and id. */
+struct product_anchor {
+	const char *published_on;
+	int64_t id;
+};
+/*
+ * A page of the network's published products, newest first (published_on,
+ * id): at most limit after the anchor (forward: older) or before it
+ * (backward: newer, still delivered newest first); anchor NULL = from the
+ * newest (forward) or the oldest (backward); inclusive also delivers the
+ * anchor. Drafts are never listed here, not even for coordinators (they
+ * see them on the groups' pages). Any known person; visitors STORE_DENIED.
+ */
+int store_products_page(struct store *st, const struct actor *who,
+    const struct product_filter *f, const struct product_anchor *anchor, bool inclusive,
+    bool forward, int limit, store_product_cb cb, void *arg, char **error);
+/*
+ * The product of group_id whose title is text (ignoring case) or, failing
+ * that, the one whose title starts with text: 1 with *id, 0 none or several
+ * (STORE_INVALID message in *error), < 0 on an error. Drafts only for who may
+ * edit them.
+ */
+int store_product_lookup(struct store *st, const struct actor *who, int64_t group_id,
+    const char *text, int64_t *id, char **error);
+
+/* A presentation slot of the knowledge-sharing day, as typed. */
+struct slot_in {
+	int64_t group_id;	/* active or closed, not forming */
+	int64_t product_id;	/* a published product of the group; 0 = none */
+	int start_min, end_min;	/* minutes since midnight, within the meeting's times */
+	const char *room;	/* free text, may be NULL */
+};
+/*
+ * Assign a group a slot of a network-wide meeting, change a slot read at
+ * version, or remove it. Coordinators (ACCESS_PROGRAMME_EDIT). Refused
+ * (STORE_INVALID, with a message): a meeting of a group or a cancelled one,
+ * a slot outside the meeting's times, a second slot for the same group, a
+ * slot overlapping another in the same room (ignoring case), a forming
+ * group, a product of another group or a draft.
+ */
+int store_slot_add(struct store *st, const struct actor *who, int64_t meeting_id,
+    const struct slot_in *s, int64_t *id, char **error);
+int store_slot_update(struct store *st, const struct actor *who, int64_t slot_id, int version,
+    const struct slot_in *s, char **error);
+int store_slot_remove(struct store *st, const struct actor *who, int64_t slot_id, int version,
+    char **error);
+
+/* One slot of a programme; strings borrowed for the callback only. */
+struct slot_row {
+	int64_t id, meeting_id, group_id, product_id;	/* product_id 0: none */
+	const char *starts_at, *ends_at;		/* "YYYY-MM-DDTHH:MM" */
+	const char *room;				/* may be NULL */
+	const char *group_name;
+	const char *product_title, *product_kind;	/* NULL without a product */
+	const char *leads;	/* the group's leads on the meeting's day, ", "-separated;
+				 * may be NULL */
+	int version;
+};
+typedef int (*store_slot_cb)(const struct slot_row *r, void *arg);
+/* The programme of a meeting by start, then room. Public: any known person. */
+int store_programme_each(struct store *st, const struct actor *who, int64_t meeting_id,
+    store_slot_cb cb, void *arg, char **error);
 /* ---- end of products ---- */
 
 /* ---- budget requests (#9; store_budget.c) ---- */
+/*
+ * A group asks money for an outside specialist; a coordinator decides.
+ * Amounts are whole cents (core/money.h). Who may:
+ * - file a request: a lead of the group today, or a coordinator
+ *   (ACCESS_BUDGET_REQUEST); the group must not be closed;
+ * - change or withdraw it: while it is open, its requester, a lead of the
+ *   group today or a coordinator; withdrawing deletes the row (the audit
+ *   log keeps that it was filed and withdrawn); a decided request cannot
+ *   be changed or withdrawn (STORE_INVALID says so);
+ * - decide (approve or decline, a remark required when declining): a
+ *   coordinator (ACCESS_BUDGET_DECIDE), on an open request only;
+ * - read: the group's leads, members and experts today, the requester,
+ *   and coordinators (never followers).
+ * Every change names the version it read: a stale one is STORE_CONFLICT.
+ */
+
+#define BUDGET_TEXT_MAX 200	/* characters of a purpose or a specialist */
+#define BUDGET_REMARK_MAX 1000	/* characters of a decision's remark */
+
+/* What a lead asks; strings borrowed. */
+struct budget_new {
+	int64_t group_id;		/* ignored by store_budget_change */
+	const char *purpose;		/* required, one line */
+	const char *specialist;		/* name or organisation, may be NULL */
+	int64_t cost_cents;		/* > 0, at most MONEY_MAX_CENTS */
+	struct date needed_on;		/* all zero = not given; not before today */
+};
+
+/* File a request as who: requested_on today, status open. *id when not NULL. */
+int store_budget_request(struct store *st, const struct actor *who, const struct budget_new *r,
+    int64_t *id, char **error);
+/* Change an open request (version as read). */
+int store_budget_change(struct store *st, const struct actor *who, int64_t id, int version,
+    const struct budget_new *r, char **error);
+/* Withdraw (delete) an open request (version as read). */
+int store_budget_withdraw(struct store *st, const struct actor *who, int64_t id, int version,
+    char **error);
+/* Approve (approve true) or decline an open request with a remark (required to
+ * decline; may be NULL to approve); decided_by who, decided_on today. */
+int store_budget_decide(struct store *st, const struct actor *who, int64_t id, int version,
+    bool approve, const char *remark, char **error);
+
+/* A request as stored, for the demo and imports (coordinators only): any status and
+ * dates, no "not in the past" rule. decided_by 0 = nobody recorded. */
+struct budget_record {
+	struct budget_new r;
+	int64_t requested_by;
+	struct date requested_on;
+	const char *status;		/* open, approved, declined */
+	int64_t decided_by;
+	struct date decided_on;		/* all zero for an open request */
+	const char *remark;
+};
+int store_budget_insert(struct store *st, const struct actor *who,
+    const struct budget_record *b, int64_t *id, char **error);
+
+/* One request; strings borrowed for the callback only. */
+struct budget_row {
+	int64_t id, group_id, requested_by, decided_by;
+	const char *group_name;
+	const char *requester, *decider;	/* names, NULL when unknown */
+	const char *requested_on;		/* "YYYY-MM-DD" */
+	const char *needed_on, *decided_on;	/* "YYYY-MM-DD" or NULL */
+	const char *purpose, *specialist;	/* specialist may be NULL */
+	const char *status;			/* open, approved, declined */
+	const char *remark;			/* the decision's, may be NULL */
+	int64_t cost_cents;
+	int version;
+};
+typedef int (*store_budget_cb)(const struct budget_row *r, void *arg);
+
+/* Which requests to list; zero-initialised = every one who may see, any time. */
+struct budget_query {
+	int64_t group_id;	/* > 0: that group's only (the readers above) */
+	const char *status;	/* NULL = all; "open", "approved", "declined", or "decided" */
+	struct date first, last;	/* requested_on in this range (e.g. a school year);
+					 * an invalid first (all zero) = any time */
+};
+/* A row's place in a list, for keyset paging: a row's requested_on and id. */
+struct budget_anchor {
+	const char *requested_on;
+	int64_t id;
+};
+/*
+ * A page of requests, newest first (requested_on, then id), as
+ * store_audit_page pages (anchor NULL: from the newest (forward) or the
+ * oldest; inclusive also delivers the anchor). With group_id 0:
+ * coordinators get every group's, anyone else the requests of the groups
+ * they lead or are a member or expert of today, and their own. With a
+ * group_id: STORE_DENIED for who may not read that group's requests.
+ */
+int store_budget_page(struct store *st, const struct actor *who, const struct budget_query *q,
+    const struct budget_anchor *anchor, bool inclusive, bool forward, int limit,
+    store_budget_cb cb, void *arg, char **error);
+/* One request: 1 and cb called once, 0 when absent or not readable by who, or < 0. */
+int store_budget_get(struct store *st, const struct actor *who, int64_t id, store_budget_cb cb,
+    void *arg, char **error);
+
+/* Counts and sums (cents) per status of the requests q selects (q->status ignored). */
+struct budget_totals {
+	int open, approved, declined;
+	int64_t open_cents, approved_cents, declined_cents;
+};
+int store_budget_totals(struct store *st, const struct actor *who, const struct budget_query *q,
+    struct budget_totals *out, char **error);
+/* May who read group_id's requests (its page shows them)? May who ask for budget for it? */
+bool store_budget_may_read(struct store *st, const struct actor *who, int64_t group_id);
+bool store_budget_may_request(struct store *st, const struct actor *who, int64_t group_id);
 /* ---- end of budget ---- */
 
 /* ---- the health scan and the signals of the coordinators' overview (#9; store_health.c) ---- */
+/*
+ * A scan is filled in once per term (core/health.h: 1 August – 31 January,
+ * 1 February – 31 July) by a member or lead of the group (today) or a
+ * coordinator, with a score 1–5 (and a remark) for every success factor of
+ * the config — all of them, nothing else. A second scan in the same term is
+ * refused (STORE_INVALID) unless replaces_id names the term's scan, which
+ * it then replaces (deleted in the same transaction, audited "replace");
+ * when the term's scan is not the one named, STORE_CONFLICT.
+ */
+#include "core/health.h"	/* struct health_score, struct health_row */
+
+struct scan_new {
+	int64_t group_id;
+	struct date on;			/* year 0: today; never after today */
+	int64_t filled_by;		/* 0: who (someone else: coordinators only) */
+	int64_t replaces_id;		/* the term's scan as read; 0: none */
+	const struct health_score *scores;
+	size_t n;
+	const char *const *factors;	/* the config's success factor keys */
+	size_t n_factors;
+};
+int store_scan_save(struct store *st, const struct actor *who, const struct scan_new *sn,
+    int64_t *id, char **error);
+
+/* A scan as read; strings owned (store_scans_free). */
+struct scan_factor_score {
+	char *factor;			/* key; an old scan may hold a key the config dropped */
+	int score;
+	char *remark;			/* NULL: none */
+};
+struct scan {
+	int64_t id;
+	struct date filled_on;
+	char *filled_by;		/* name, NULL: unknown */
+	struct scan_factor_score *scores;
+	size_t n;
+};
+/* A group's scans, newest first: members and leads (today) and coordinators. */
+int store_scans_get(struct store *st, const struct actor *who, int64_t group_id,
+    struct scan **out, size_t *n, char **error);
+void store_scans_free(struct scan *v, size_t n);
+
+/*
+ * The facts of every active group on today (core/health.h; by name, with
+ * name_rank set), counted by one aggregate statement per signal over this
+ * school year: coordinators only (ACCESS_OVERVIEW). facts.hours_norm is the
+ * group's own norm (0: the caller puts in its type's), expected_meetings
+ * is left 0 for the caller (the config's); signals are the caller's to
+ * compute. *rows owned: health_rows_free.
+ */
+int store_health_overview(struct store *st, const struct actor *who, const struct date *today,
+    struct health_row **rows, size_t *n, char **error);
+/* The same for one group (any status): its leads (today) and coordinators. 1, 0 absent, or
+ * a negative store_result; out's strings owned (free name and type). */
+int store_health_group(struct store *st, const struct actor *who, int64_t group_id,
+    const struct date *today, struct health_row *out, char **error);
 /* ---- end of health ---- */
 
 /* ---- counts for the overview ---- */

@@ -6,7 +6,9 @@
  * (leads, members, experts, in that order) with role, period and
  * organisation, and the followers apart under their own heading (they do not
  * count as members). The roster is of today or of a date asked for (@), and
- * shows the current members, the former ones, or every interval (v).
+ * shows the current members, the former ones, or every interval (v). Below
+ * the roster, the group's life (group_life.h): its updates, products,
+ * budget requests and health, reached by moving on past the last row.
  * Widgets: text view, a cursor over the roster rows (the page scrolls to
  * keep it in sight, the overview above the first row), forms, the person
  * picker.
@@ -476,12 +478,19 @@ group_row_line(const struct group_page *p, int i)
 	return group_followers_head_line(p) + 1 + (i - p->n_members);
 }
 
+/* The first line after the roster: a blank line, then the group-life sections. */
 static int
-group_total_lines(const struct group_page *p)
+group_roster_end(const struct group_page *p)
 {
 	if (p->n > p->n_members)
 		return group_row_line(p, p->n - 1) + 1;
 	return group_followers_head_line(p) - 1;
+}
+
+static int
+group_total_lines(const struct group_page *p)
+{
+	return group_roster_end(p) + (p->life.n > 0 ? 1 + p->life.n : 0);
 }
 
 /* People in rows [from, to): one each, however many intervals they have. */
@@ -645,7 +654,11 @@ group_draw_line(struct ui *ui, const struct group_page *p, const struct widget_l
 		widget_text(y, 2, COLS - 3, group_nobody(p), ui_attr(ui, UI_COLOUR_DIM));
 	} else if (line >= first && line < first + p->n_members) {
 		group_draw_row(ui, p, line - first, y);
-	} else if (line > fhead) {
+	} else if (line > group_roster_end(p) && line - group_roster_end(p) - 1 < p->life.n) {
+		const struct widget_line *w = &p->life.v[line - group_roster_end(p) - 1];
+
+		widget_text(y, w->indent, COLS - w->indent - 1, w->text, w->attr);
+	} else if (line > fhead && line < group_roster_end(p)) {
 		group_draw_row(ui, p, p->n_members + line - fhead - 1, y);
 	}
 }
@@ -660,6 +673,8 @@ group_sticky(const struct group_page *p)
 	int first = group_first_member_line(p), fhead = group_followers_head_line(p);
 	int line = p->top + 2;
 
+	if (line >= group_roster_end(p))
+		return -1;
 	if (p->n > p->n_members && line > fhead && p->top > fhead)
 		return fhead;
 	if (line >= first && line < first + p->n_members && p->top > first - 2)
@@ -719,9 +734,6 @@ group_build(struct ui *ui, struct group_page *p, struct widget_lines *l)
 		    _("No meeting planned. c opens the group's calendar; n plans a meeting."));
 	for (i = 0; i < p->n_next; i++)
 		widget_lines_add(l, 2, A_NORMAL, "%s", p->next[i]);
-	for (i = 0; i < p->life.n; i++)
-		widget_lines_add(l, p->life.v[i].indent, p->life.v[i].attr, "%s",
-		    p->life.v[i].text);
 }
 
 static void
@@ -773,11 +785,24 @@ group_move(struct group_page *p, enum ui_action a)
 		}
 		sel--;
 		break;
-	case UI_ACTION_DOWN: sel++; break;
+	case UI_ACTION_DOWN:
+		if (sel == p->n - 1) {	/* below the last row: scroll on to the sections */
+			if (p->top + p->height < p->total)
+				p->top++;
+			return true;
+		}
+		sel++;
+		break;
 	case UI_ACTION_PAGE_UP: sel -= page; break;
-	case UI_ACTION_PAGE_DOWN: sel += page; break;
+	case UI_ACTION_PAGE_DOWN:
+		if (sel == p->n - 1) {
+			p->top += page;	/* clamped at the next draw */
+			return true;
+		}
+		sel += page;
+		break;
 	case UI_ACTION_FIRST: sel = 0; p->top = 0; break;
-	case UI_ACTION_LAST: sel = p->n - 1; break;
+	case UI_ACTION_LAST: sel = p->n - 1; p->top = p->total; break;
 	default: return false;
 	}
 	p->sel = sel < 0 ? 0 : sel >= p->n ? p->n - 1 : sel;

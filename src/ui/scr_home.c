@@ -2,12 +2,15 @@
  * scr_home.c — the home screen.
  *
  * Shows: who you are; a menu to Themes, Groups, Calendar, Intervision,
- * People and, for coordinators, the audit log; your current groups; your
- * next meetings; your open follow-up agreements (a count: their content
- * is confidential to the note).
- * Widgets: title, a selectable menu, two text lists, hint bar.
- * Actions: up/down/first/last, open, and the menu letters.
- * Store: store_groups_of, store_meetings_next, store_agreements_open_count,
+ * People and, for coordinators, the audit log; your current groups; the
+ * recent updates of your groups and the groups you follow (unread ones
+ * marked, the unread count in the heading); your next meetings; your open
+ * follow-up agreements (a count: their content is confidential to the note).
+ * Widgets: title, a selectable menu, three text lists, hint bar.
+ * Actions: up/down/first/last, open, the menu letters, and U for all the
+ * recent updates.
+ * Store: store_groups_of, store_updates_unread, store_updates_page (one
+ * page of HOME_UPDATES), store_meetings_next, store_agreements_open_count,
  * fetched on enter only.
  */
 #include "autoconf.h"
@@ -28,6 +31,8 @@
 #include "ui/widgets.h"
 
 #define HOME_MAX_ROWS 12
+#define HOME_UPDATES 5		/* recent updates shown */
+#define HOME_UNREAD_MARK "●"
 
 struct home_menu_item {
 	enum ui_action action;
@@ -55,12 +60,16 @@ struct home {
 	char *meetings[HOME_MAX_ROWS];
 	int n_meetings;
 	int agreements;
+	char *updates[HOME_UPDATES];	/* "● 19-11-2026  Title · Group" */
+	bool update_unread[HOME_UPDATES];
+	int n_updates;
+	int unread;			/* unread updates of all my groups */
 	char *error;
 };
 
 static const enum ui_action home_hints[] = {
 	UI_ACTION_DOWN, UI_ACTION_OPEN, UI_ACTION_THEMES, UI_ACTION_GROUPS,
-	UI_ACTION_CALENDAR, UI_ACTION_HELP, UI_ACTION_QUIT, UI_ACTION_NONE
+	UI_ACTION_CALENDAR, UI_ACTION_UPDATES, UI_ACTION_HELP, UI_ACTION_QUIT, UI_ACTION_NONE
 };
 
 /* The menu items ui's person sees: the audit log only for coordinators. */
@@ -80,6 +89,8 @@ home_clear(struct home *h)
 		free(h->groups[i]);
 	for (i = 0; i < h->n_meetings; i++)
 		free(h->meetings[i]);
+	for (i = 0; i < h->n_updates; i++)
+		free(h->updates[i]);
 	free(h->error);
 	memset(h, 0, sizeof *h);
 }
@@ -115,6 +126,35 @@ home_meeting_row(const struct meeting_row *row, void *arg)
 	return 0;
 }
 
+/* "● 19-11-2026  Title · Group" */
+static int
+home_update_row(const struct update_row *row, void *arg)
+{
+	struct home *h = arg;
+	char day[DATE_ISO_LEN];
+
+	if (h->n_updates == HOME_UPDATES)
+		return 1;
+	h->update_unread[h->n_updates] = row->unread;
+	h->updates[h->n_updates++] = xasprintf("%s %s  %s · %s",
+	    row->unread ? HOME_UNREAD_MARK : " ", widget_day(row->posted_at, day), row->title,
+	    row->group_name != NULL ? row->group_name : "");
+	return 0;
+}
+
+/* The recent updates of my groups: the unread count and one short page. */
+static int
+home_load_updates(struct app *app, struct home *h)
+{
+	if (actor_is_visitor(app->who))
+		return 0;
+	if (store_updates_unread(app->st, app->who, 0, &h->unread, &h->error) != 0 ||
+	    store_updates_page(app->st, app->who, 0, NULL, false, true, HOME_UPDATES,
+	    home_update_row, h, &h->error) != 0)
+		return -1;
+	return 0;
+}
+
 static void
 home_enter(struct ui *ui, struct screen *s)
 {
@@ -128,6 +168,7 @@ home_enter(struct ui *ui, struct screen *s)
 	home_clear(h);
 	datetime_format_iso(&today, date_now_minutes(), from);
 	if (store_groups_of(app->st, app->who, &today, home_group_row, h, &h->error) != 0 ||
+	    home_load_updates(app, h) != 0 ||
 	    store_meetings_next(app->st, app->who, from, HOME_MAX_ROWS, home_meeting_row, h,
 	    &h->error) != 0 ||
 	    store_agreements_open_count(app->st, app->who, &h->agreements, &h->error) != 0)
@@ -148,6 +189,29 @@ home_section(struct ui *ui, int y, int x, int w, int bottom, const char *title,
 		widget_text(y++, x, w, empty, ui_attr(ui, UI_COLOUR_DIM));
 	for (i = 0; i < n && y < bottom; i++)
 		widget_text(y++, x, w, lines[i], A_NORMAL);
+	return y + 1;
+}
+
+/* "Recent updates (N unread)" and the newest few, unread ones in bold. */
+static int
+home_updates_section(struct ui *ui, const struct home *h, int y, int x, int w, int bottom)
+{
+	char title[128];
+	int i;
+
+	if (y >= bottom || actor_is_visitor(ui->app->who))
+		return y;
+	if (h->unread > 0)
+		snprintf(title, sizeof title, P_("Recent updates (%d unread)",
+		    "Recent updates (%d unread)", h->unread), h->unread);
+	else
+		snprintf(title, sizeof title, "%s", _("Recent updates"));
+	widget_text(y++, x, w, title, A_BOLD);
+	if (h->n_updates == 0 && y < bottom)
+		widget_text(y++, x, w, _("No updates from your groups."),
+		    ui_attr(ui, UI_COLOUR_DIM));
+	for (i = 0; i < h->n_updates && y < bottom; i++)
+		widget_text(y++, x, w, h->updates[i], h->update_unread[i] ? A_BOLD : A_NORMAL);
 	return y + 1;
 }
 
@@ -180,6 +244,7 @@ home_draw(struct ui *ui, struct screen *s, int top, int height)
 	y = home_section(ui, top + 1, x, w, bottom, _("My groups"), h->groups, h->n_groups,
 	    actor_is_visitor(ui->app->who) ? _("You are not known in this network.") :
 	    _("You are in no group yet."));
+	y = home_updates_section(ui, h, y, x, w, bottom);
 	y = home_section(ui, y, x, w, bottom, _("Next meetings"), h->meetings, h->n_meetings,
 	    _("No meetings planned."));
 	if (y < bottom && !actor_is_visitor(ui->app->who)) {
@@ -270,6 +335,10 @@ home_on_action(struct ui *ui, struct screen *s, enum ui_action a)
 		return true;
 	if (a == UI_ACTION_OPEN) {
 		home_open(ui, s->selected);
+		return true;
+	}
+	if (a == UI_ACTION_UPDATES) {
+		scr_updates_push(ui, 0);
 		return true;
 	}
 	if (home_refused(ui, a))

@@ -4,7 +4,8 @@
  * The page shows: the group (or "Network-wide"), the title, the day with its
  * weekday, start–end and length, place, working form (the config's label),
  * status, whether it is part of a series, the agenda (wrapped), whether it
- * has an intervision note (Enter opens it), then the attendance: a count per
+ * has an intervision note (Enter opens it), for a network-wide meeting its
+ * programme of presentations (scr_products.c; K opens it), then the attendance: a count per
  * status and one row per person on the roster that day (name, role, status,
  * hours credited, remark), a planned absence marked as such.
  * The attendance screen is a list with a cursor over the same rows under a
@@ -39,6 +40,7 @@
 #include "core/validate.h"
 #include "core/xmalloc.h"
 #include "ui/form.h"
+#include "ui/group_life.h"
 #include "ui/keys.h"
 #include "ui/widgets.h"
 
@@ -81,6 +83,7 @@ struct mt {
 	int counts[MT_COUNTS];
 	enum mt_ask ask;
 	int64_t keep_person;	/* the list: put the cursor on this person after a load */
+	struct widget_lines programme;	/* network-wide: its programme (group_life.h) */
 	/* the page as last drawn */
 	int top, total, height;
 	char hint[512];		/* the roll-call's hint bar */
@@ -91,6 +94,11 @@ struct mt {
 static const enum ui_action mt_hints_plan[] = {
 	UI_ACTION_ATTENDANCE, UI_ACTION_EDIT, UI_ACTION_MARK_HELD, UI_ACTION_CANCEL_MEETING,
 	UI_ACTION_BACK, UI_ACTION_HELP, UI_ACTION_NONE
+};
+/* a network-wide meeting for a coordinator: also its programme (K) */
+static const enum ui_action mt_hints_network[] = {
+	UI_ACTION_PROGRAMME, UI_ACTION_ATTENDANCE, UI_ACTION_EDIT, UI_ACTION_MARK_HELD,
+	UI_ACTION_CANCEL_MEETING, UI_ACTION_BACK, UI_ACTION_HELP, UI_ACTION_NONE
 };
 static const enum ui_action mt_hints_member[] = {
 	UI_ACTION_CHOICE_3, UI_ACTION_ATTENDANCE, UI_ACTION_BACK, UI_ACTION_HELP, UI_ACTION_NONE
@@ -772,7 +780,7 @@ mt_build_attendance(struct ui *ui, const struct mt *p, struct widget_lines *l)
 	}
 }
 
-static const struct screen_ops mt_ops_plan, mt_ops_member, mt_ops_read;
+static const struct screen_ops mt_ops_plan, mt_ops_network, mt_ops_member, mt_ops_read;
 
 static const struct screen_ops *
 mt_page_ops(struct ui *ui, const struct mt *p)
@@ -780,7 +788,7 @@ mt_page_ops(struct ui *ui, const struct mt *p)
 	if (!p->loaded || store_read_only(ui->app->st))
 		return &mt_ops_read;
 	if (p->m.can_plan)
-		return &mt_ops_plan;
+		return p->m.group_id == 0 ? &mt_ops_network : &mt_ops_plan;
 	return mt_absence_refused(ui, p) == NULL ? &mt_ops_member : &mt_ops_read;
 }
 
@@ -790,6 +798,10 @@ mt_page_enter(struct ui *ui, struct screen *s)
 	struct mt *p = s->data;
 
 	mt_load(ui, p);
+	widget_lines_clear(&p->programme);
+	p->programme.width = COLS - 2;
+	if (p->loaded && p->m.group_id == 0)
+		life_programme_section(ui, p->id, &p->programme);
 	s->ops = mt_page_ops(ui, p);
 }
 
@@ -798,6 +810,7 @@ mt_page_draw(struct ui *ui, struct screen *s, int top, int height)
 {
 	struct mt *p = s->data;
 	struct widget_lines l;
+	int i;
 
 	if (!p->loaded) {
 		widget_text(top, 1, COLS - 2, _("That meeting no longer exists."),
@@ -807,6 +820,9 @@ mt_page_draw(struct ui *ui, struct screen *s, int top, int height)
 	memset(&l, 0, sizeof l);
 	l.width = COLS - 2;
 	mt_build_facts(ui, p, &l);
+	for (i = 0; i < p->programme.n; i++)
+		widget_lines_add(&l, p->programme.v[i].indent, p->programme.v[i].attr, "%s",
+		    p->programme.v[i].text);
 	mt_build_attendance(ui, p, &l);
 	p->total = l.n;
 	p->height = height;
@@ -855,6 +871,12 @@ mt_page_on_action(struct ui *ui, struct screen *s, enum ui_action a)
 	case UI_ACTION_CHOICE_3:
 		mt_absence(ui, s);
 		return true;
+	case UI_ACTION_PROGRAMME:
+		if (p->loaded && p->m.group_id == 0)
+			scr_programme_push(ui, p->id);
+		else if (p->loaded)
+			ui_message(ui, true, "%s", _("Only a network-wide meeting has a programme."));
+		return true;
 	default:
 		return false;
 	}
@@ -869,6 +891,7 @@ mt_free(struct screen *s)
 		return;
 	meeting_clear(&p->m);
 	mt_rows_clear(p);
+	widget_lines_clear(&p->programme);
 	free(p);
 }
 
@@ -883,6 +906,7 @@ mt_free(struct screen *s)
 	.free = mt_free, \
 }
 static const struct screen_ops mt_ops_plan = MT_PAGE_OPS(mt_hints_plan);
+static const struct screen_ops mt_ops_network = MT_PAGE_OPS(mt_hints_network);
 static const struct screen_ops mt_ops_member = MT_PAGE_OPS(mt_hints_member);
 static const struct screen_ops mt_ops_read = MT_PAGE_OPS(mt_hints_read);
 #undef MT_PAGE_OPS

@@ -163,7 +163,7 @@ struct gen {
 	size_t n_targets;
 
 	long c_interest, c_archived, c_memberships, c_meetings, c_held, c_attendance, c_notes,
-	    c_sections, c_agreements;
+	    c_sections, c_agreements, c_updates, c_products, c_requests, c_scans;
 
 	struct actor importer, coord, person;
 	char person_login[24];
@@ -1545,6 +1545,137 @@ gen_write_notes(struct gen *g)
 	return 0;
 }
 
+/* ---- writing: group life (updates, products, budget requests, scans) ---- */
+
+static const char *const gen_product_kinds[] = {
+	"guide", "professional", "lessons", "policy", "research", "other"
+};
+static const char *const gen_product_words[] = {
+	"Handreiking", "Lessenserie", "Praktijkboek", "Onderzoeksverslag", "Beleidsnotitie",
+	"Toolkit"
+};
+
+/* The group life of one active group gi: a day in its running part up to today. */
+static int32_t
+gen_life_day(const struct gen *g, const struct gen_group *gr, struct gen_rng *r)
+{
+	int32_t hi = gr->hi < g->today ? gr->hi : g->today, lo = gr->lo < hi ? gr->lo : hi;
+
+	return lo + (int32_t)gen_rng_below(r, (uint32_t)(hi - lo + 1));
+}
+
+static int
+gen_write_life_group(struct gen *g, struct gen_rng *r, long gi)
+{
+	const struct gen_group *gr = &g->groups[gi];
+	const struct config_items *factors = &g->cfg->success_factors;
+	struct gen_buf title, body, theme;
+	struct health_score scores[32];
+	char at[DATETIME_ISO_LEN];
+	struct date d;
+	int64_t author = g->person_id[gr->lead];
+	size_t i;
+	int k;
+
+	gen_text_theme_title((size_t)gr->theme, (size_t)g->n_themes, &theme);
+	/* two updates by the lead */
+	for (k = 0; k < 2; k++) {
+		d = gen_date(gen_life_day(g, gr, r));
+		datetime_format_iso(&d, 16 * 60 + 30 + k, at);
+		gen_buf_clear(&title);
+		gen_buf_addf(&title, "%s: stand van zaken %d", k == 0 ? "Voortgang" : "Terugblik",
+		    k + 1);
+		gen_buf_clear(&body);
+		gen_text_section(r, GEN_PHASE_TAKEAWAY, gen_rng_range(r, 2, 4), &body);
+		if (store_update_insert_as(g->st, &g->coord, gr->id, author, at, title.s, body.s,
+		    NULL, &g->error) != 0)
+			return gen_fail(g, "update of group %ld", gi + 1);
+		g->c_updates++;
+	}
+	/* a published product for every other group */
+	if (gi % 2 == 0) {
+		struct product_in p;
+
+		memset(&p, 0, sizeof p);
+		gen_buf_clear(&title);
+		gen_buf_addf(&title, "%s %s", gen_product_words[gi / 2 % 6], theme.s);
+		gen_buf_clear(&body);
+		gen_text_section(r, GEN_PHASE_ANALYSIS, 2, &body);
+		p.title = title.s;
+		p.kind = gen_product_kinds[gi / 2 % 6];
+		p.description = body.s;
+		p.link = "https://leernetwerk.example/opbrengsten";
+		p.status = "published";
+		p.published_on = gen_date(gen_life_day(g, gr, r));
+		if (store_product_add(g->st, &g->coord, gr->id, &p, NULL, &g->error) != 0)
+			return gen_fail(g, "product of group %ld", gi + 1);
+		g->c_products++;
+	}
+	/* a budget request for every tenth group: open, approved or declined */
+	if (gi % 10 == 0) {
+		struct budget_record b;
+		static const char *const status[] = { "open", "approved", "declined" };
+
+		memset(&b, 0, sizeof b);
+		b.r.group_id = gr->id;
+		b.r.purpose = "Een externe specialist voor een studiemiddag";
+		b.r.specialist = "Lectoraat Onderwijsinnovatie";
+		b.r.cost_cents = 25000 + (int64_t)gen_rng_below(r, 40) * 2500;
+		b.requested_by = author;
+		b.requested_on = gen_date(gen_life_day(g, gr, r));
+		b.status = status[gi / 10 % 3];
+		if (gi / 10 % 3 != 0) {
+			b.decided_by = g->coord.person_id;
+			b.decided_on = b.requested_on;
+			b.remark = gi / 10 % 3 == 2 ? "Past niet in het budget van dit jaar" : NULL;
+		}
+		if (store_budget_insert(g->st, &g->coord, &b, NULL, &g->error) != 0)
+			return gen_fail(g, "budget request of group %ld", gi + 1);
+		g->c_requests++;
+	}
+	/* a health scan for every other group, every success factor scored */
+	if (gi % 2 == 1 && factors->n <= sizeof scores / sizeof scores[0]) {
+		struct scan_new sn;
+		const char *keys[32];
+
+		memset(&sn, 0, sizeof sn);
+		for (i = 0; i < factors->n; i++) {
+			keys[i] = factors->v[i].key;
+			scores[i].factor = factors->v[i].key;
+			scores[i].score = gen_rng_range(r, 2, 5);
+			scores[i].remark = NULL;
+		}
+		sn.group_id = gr->id;
+		sn.on = gen_date(gen_life_day(g, gr, r));
+		sn.filled_by = author;
+		sn.scores = scores;
+		sn.n = factors->n;
+		sn.factors = keys;
+		sn.n_factors = factors->n;
+		if (store_scan_save(g->st, &g->coord, &sn, NULL, &g->error) != 0)
+			return gen_fail(g, "scan of group %ld", gi + 1);
+		g->c_scans++;
+	}
+	return 0;
+}
+
+static int
+gen_write_life(struct gen *g)
+{
+	struct gen_rng r;
+	long i;
+
+	gen_rng_seed(&r, g->seed, 9);
+	gen_phase_start(g, "group life", g->n_groups);
+	for (i = 0; i < g->n_groups; i++) {
+		if (g->groups[i].status == GEN_G_ACTIVE && gen_write_life_group(g, &r, i) != 0)
+			return -1;
+		gen_tick(g);
+	}
+	gen_phase_end(g);
+	return 0;
+}
+
 /* ---- the run ---- */
 
 typedef int (*gen_phase_fn)(struct gen *g);
@@ -1568,7 +1699,8 @@ static int
 gen_write_all(struct gen *g)
 {
 	static const gen_phase_fn phases[] = { gen_write_orgs, gen_write_people,
-		gen_write_themes, gen_write_groups, gen_write_meetings, gen_write_notes };
+		gen_write_themes, gen_write_groups, gen_write_meetings, gen_write_notes,
+		gen_write_life };
 	size_t i;
 
 	for (i = 0; i < sizeof phases / sizeof phases[0]; i++) {
@@ -1620,11 +1752,12 @@ gen_summary(struct gen *g, const struct store_counts *c, int problems)
 	date_format_iso(&d, today);
 	printf("gen %s seed %" PRIu64 " today %s: %ld organisations, %ld people, %ld themes "
 	    "(%ld registrations), %ld groups (%ld memberships), %ld meetings (%ld held, "
-	    "%ld attendance), %ld notes (%ld sections, %ld agreements); check %s; %.1f s (",
+	    "%ld attendance), %ld notes (%ld sections, %ld agreements), %ld updates, "
+	    "%ld products, %ld budget requests, %ld scans; check %s; %.1f s (",
 	    g->sc->name, g->seed, today, c->organisations, c->people, c->themes, g->c_interest,
 	    c->groups, g->c_memberships, c->meetings, g->c_held, g->c_attendance, c->notes,
-	    g->c_sections, g->c_agreements,
-	    problems < 0 ? "skipped" : problems == 0 ? "ok" : "FAILED",
+	    g->c_sections, g->c_agreements, g->c_updates, g->c_products, g->c_requests,
+	    g->c_scans, problems < 0 ? "skipped" : problems == 0 ? "ok" : "FAILED",
 	    gen_seconds_since(&g->t_start));
 	for (i = 0; i < g->n_timings; i++)
 		printf("%s%s %.1f", i > 0 ? ", " : "", g->timings[i].name, g->timings[i].seconds);

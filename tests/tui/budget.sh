@@ -1,4 +1,180 @@
 #!/bin/sh
-# tui/budget.sh — (#9, being written)
-echo "not written yet: skip"
-exit 77
+# budget.sh — budget requests in the real terminal (issue #9).
+# A member (milan) sees the group's requests at the end of its page, is not
+# offered n on its list and is refused when he tries. The lead (emre) opens
+# the group's page, presses B and files a budget request of "1.250,50" (a
+# cost with three decimals is refused at its field first). The coordinator
+# (zoe) opens Budget requests from the home menu (B), sees the request open
+# with the year's totals, approves it with a remark (J); the totals move;
+# [ and ] change the school year. Back as emre, the group's page shows the
+# request approved with the remark, e on it says a decided request cannot
+# be changed, and Enter shows it in full.
+#
+# The interface runs in English (a copy of the default config with
+# language: en), so the test does not depend on the Dutch catalogue.
+set -u
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+. "$top_srcdir/tests/tui/lib.sh"
+trap tui_cleanup EXIT
+LEERNET="$top_builddir/src/leernet"
+command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || { echo "tmux missing: skip"; exit 77; }
+SQLITE3=${SQLITE3_BIN:-sqlite3}
+command -v "$SQLITE3" >/dev/null 2>&1 || { echo "sqlite3 missing: skip"; exit 77; }
+
+db="$TUI_TMP/net.db"
+cfg="$TUI_TMP/leernet.yaml"
+sed 's/^language: .*/language: en/' "$top_srcdir/data/leernet.yaml" >"$cfg"
+grep -q '^language: en' "$cfg" || { echo "no language key in the default config"; exit 1; }
+LEERNET_TODAY=2026-11-23 "$LEERNET" --config "$cfg" demo "$db" >/dev/null ||
+	{ echo "demo failed"; exit 1; }
+TUI_ENV="LEERNET_TODAY=2026-11-23"
+sql() { "$SQLITE3" "$db" "$1"; }
+type_text() { tmux_ send-keys -t 0 -l "$1"; }
+screen_line() { tui_screen | grep -F -- "$1" | head -n 1; }
+run_as() { tui_start 110x50 "$LEERNET --config $cfg --database $db --user $1"; }
+# focus LABEL — Tab through a form until the field LABEL has the cursor (›)
+focus() {
+	i=0
+	while [ $i -lt 15 ]; do
+		tui_screen | grep -qF -- "› $1" && return 0
+		tui_keys Tab
+		sleep 0.1
+		i=$((i + 1))
+	done
+	not_ok "no field $1 in the form"
+	return 1
+}
+# choose LABEL WANTED — cycle the choice field on the line with LABEL to ‹ WANTED ›
+choose() {
+	i=0
+	while [ $i -lt 10 ]; do
+		screen_line "$1" | grep -qF "‹ $2 ›" && { ok "$1: $2"; return 0; }
+		tui_keys Right
+		sleep 0.1
+		i=$((i + 1))
+	done
+	not_ok "$1: no choice $2"
+	return 1
+}
+# open_group NAME — from the home screen: the groups list, search, that group's page
+open_group() {
+	tui_keys g
+	tui_wait "Search:" || { not_ok "the groups list"; return 1; }
+	tui_keys /
+	type_text "$1"
+	tui_keys Enter
+	sleep 0.3
+	tui_keys Enter
+	tui_wait "Learning or research question" || { not_ok "the page of $1"; return 1; }
+}
+requests() { sql "SELECT count(*) FROM budget_request WHERE group_id = $group"; }
+group="(SELECT id FROM grp WHERE name = 'PLG Rust in de klas')"
+before=$(requests)
+
+# --- a member may read, not ask
+run_as milan
+expect "milan's home screen" "My groups"
+open_group "PLG Rust in de klas"
+tui_keys G
+expect "a member sees the group's budget requests" "€ 1.800,00  open  Twee middagen"
+tui_keys B
+expect "B opens the group's requests" "Showing: all requests, every school year"
+tui_screen | tail -n 1 | grep -qF "n new" && not_ok "a member is offered n" ||
+	ok "a member is not offered n"
+tui_keys n
+expect "a member who tries is told why not" "Only a lead of the group can ask for budget."
+[ "$(requests)" = "$before" ] && ok "nothing was filed by the member" ||
+	not_ok "the member filed a request"
+tui_keys q q q q q q
+
+# --- the lead files a request of 1.250,50
+run_as emre
+expect "emre's home screen" "My groups"
+open_group "PLG Rust in de klas"
+tui_keys B
+expect "B opens the group's requests" "Showing: all requests, every school year"
+tui_keys n
+expect "n opens the form" "Ask for budget"
+focus "Purpose"
+type_text "Workshop mediation in de klas"
+focus "Specialist"
+type_text "Bureau Vrede, Jan de Wit"
+focus "Cost in euros"
+type_text "1.250,505"
+focus "Date needed"
+type_text "15-01-2027"
+tui_keys F2
+expect "three decimals are refused at the field" "at most two decimals"
+[ "$(requests)" = "$before" ] && ok "nothing filed with a bad cost" ||
+	not_ok "a request with a bad cost was filed"
+focus "Cost in euros"
+tui_keys BSpace
+tui_keys F2
+expect "the request is filed" "Budget request filed: € 1.250,50"
+expect "and listed, open" "Workshop mediation in de klas"
+screen_line "Workshop mediation" | grep -qF "€ 1.250,50" && ok "with its cost" ||
+	not_ok "the cost in the list: [$(screen_line "Workshop mediation")]"
+[ "$(sql "SELECT cost_cents || ' ' || status || ' ' || needed_on FROM budget_request
+    WHERE purpose = 'Workshop mediation in de klas'")" = "125050 open 2027-01-15" ] &&
+	ok "stored as 125050 cents, open, needed on 15-01-2027" ||
+	not_ok "stored: $(sql "SELECT * FROM budget_request WHERE purpose LIKE 'Workshop%'")"
+tui_keys q q q q q q
+
+# --- the coordinator approves it with a remark
+run_as zoe
+expect "zoe's home screen" "Budget requests"
+tui_keys B
+expect "B opens every group's requests" "School year 2026-2027"
+expect "the open ones first" "Showing: open requests"
+expect "the request is there" "Workshop mediation"
+expect "with the year's totals" "Open: 2 · € 3.050,50"
+expect "approved and declined too" "Approved: 1 · € 950,00"
+tui_keys Down
+sleep 0.2
+tui_keys Up
+sleep 0.2
+# select the new request (the newest is first)
+tui_keys J
+expect "J opens the decision" "Decide on a budget request"
+expect "naming the request" "PLG Rust in de klas: € 1.250,50"
+focus "Decision"
+choose "Decision" "approve"
+focus "Remark"
+type_text "Akkoord, graag een verslag."
+tui_keys F2
+expect "approved" "The budget request is approved."
+expect "the totals moved" "Open: 1 · € 1.800,00   Approved: 2 · € 2.200,50"
+expect_gone "no longer among the open ones" "Workshop mediation"
+tui_keys f
+expect "f: the decided ones" "Showing: decided requests"
+expect "the approved request with its remark" "Akkoord, graag een"
+[ "$(sql "SELECT status || ' ' || decided_on || ' ' || (SELECT login FROM person
+    WHERE id = decided_by) FROM budget_request
+    WHERE purpose = 'Workshop mediation in de klas'")" = "approved 2026-11-23 zoe" ] &&
+	ok "stored as approved by zoe today" || not_ok "the decision was not stored"
+tui_keys '['
+expect "[ goes to the school year before" "School year 2025-2026"
+tui_keys ']'
+expect "] back" "School year 2026-2027"
+tui_keys q q q q q
+
+# --- the lead sees the decision on the group's page
+run_as emre
+expect "emre's home screen again" "My groups"
+open_group "PLG Rust in de klas"
+tui_keys G
+expect "the page's section has the request" "€ 1.250,50  approved  Workshop mediation"
+expect "with the decision's remark" "Akkoord, graag een verslag."
+tui_keys B
+expect "the group's list" "Showing: all requests, every school year"
+screen_line "Workshop mediation" | grep -qF "approved" && ok "approved in the list" ||
+	not_ok "approved in the list: [$(screen_line "Workshop mediation")]"
+tui_keys e
+expect "a decided request cannot be changed" "a decided request cannot be changed"
+tui_keys Enter
+expect "Enter shows it in full" "approved by Zoë van Ĳsselstein on 23-11-2026"
+tui_keys q q q q q q
+
+echo "1..$TUI_COUNT"
+[ "$TUI_FAILED" = 0 ]

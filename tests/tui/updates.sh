@@ -1,4 +1,160 @@
 #!/bin/sh
-# tui/updates.sh — (#9, being written)
-echo "not written yet: skip"
-exit 77
+# updates.sh — updates and followers in the real terminal (issue #9).
+# The lead (emre) opens his group, sees its Updates section, opens the
+# updates and posts one: a title in a form, then the text in the editor.
+# A follower (sanne, of PLG Rust in de klas in the demo) starts leernet and
+# sees the new update marked unread on the home screen with the unread count
+# in the heading; she opens the recent updates (U), opens the update (Enter)
+# and reads its text; back on the list and at home it is no longer unread.
+# A member may not post (the group lets only leads post); a colleague
+# (bram) follows a group with W on its page and unfollows it again, and is
+# told why he may not read the updates of a group he does not follow.
+#
+# The interface runs in English (a copy of the default config with
+# language: en), so the test does not depend on the Dutch catalogue.
+set -u
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+. "$top_srcdir/tests/tui/lib.sh"
+trap tui_cleanup EXIT
+LEERNET="$top_builddir/src/leernet"
+command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || { echo "tmux missing: skip"; exit 77; }
+SQLITE3=${SQLITE3_BIN:-sqlite3}
+command -v "$SQLITE3" >/dev/null 2>&1 || { echo "sqlite3 missing: skip"; exit 77; }
+
+db="$TUI_TMP/net.db"
+cfg="$TUI_TMP/leernet.yaml"
+sed 's/^language: .*/language: en/' "$top_srcdir/data/leernet.yaml" >"$cfg"
+grep -q '^language: en' "$cfg" || { echo "no language key in the default config"; exit 1; }
+LEERNET_TODAY=2026-11-23 "$LEERNET" --config "$cfg" demo "$db" >/dev/null ||
+	{ echo "demo failed"; exit 1; }
+TUI_ENV="LEERNET_TODAY=2026-11-23"
+sql() { "$SQLITE3" "$db" "$1"; }
+type_text() { tmux_ send-keys -t 0 -l "$1"; }
+screen_line() { tui_screen | grep -F -- "$1" | head -n 1; }
+run_as() { tui_start 110x34 "$LEERNET --config $cfg --database $db --user $1"; }
+TITLE="Lesbezoeken ingepland"
+# open_group NAME — from the home screen, open the group NAME through the groups list,
+# and move past the roster to the sections below it
+open_group() {
+	tui_keys g
+	tui_wait "Next" || true
+	tui_keys /
+	type_text "$1"
+	tui_keys Enter
+	tui_wait "$1" || true
+	tui_keys Enter
+	tui_wait "Members" || true
+	tui_keys G	# the group's life is below the roster
+}
+
+# --- the lead posts an update in his group
+run_as emre
+expect "the lead starts at home, with the recent updates of his groups" "Recent updates"
+open_group "Rust in de klas"
+expect "the group page has an Updates section" "Updates"
+expect "with the newest update" "Volgende keer: lesobservaties"
+expect "and says how to post" "U all updates and post one"
+tui_keys U
+expect "U opens the group's updates" "PLG Rust in de klas: 0 unread"
+expect "newest first, with the author" "Emre Çelik"
+tui_keys n
+expect "n asks for a title" "Post an update"
+type_text "$TITLE"
+tui_keys F2
+expect "then the text opens in the editor" "F2 saves, Esc leaves"
+type_text "We bezoeken elkaars lessen in week 49. Zet je naam bij een dag."
+tui_keys F2
+expect "F2 posts the update" "Update posted: $TITLE"
+expect "it is in the list" "$TITLE"
+[ "$(sql "SELECT count(*) FROM update_post WHERE title = '$TITLE' AND body LIKE 'We bezoeken%'")" = 1 ] &&
+	ok "the update is stored with its text" || not_ok "the update is not stored"
+row=$(screen_line "$TITLE")
+case "$row" in
+*"●"*) not_ok "the author's own update is marked unread: $row" ;;
+*) ok "the author has read his own update" ;;
+esac
+tui_keys q q q q q
+[ "$(tui_status)" = 0 ] && ok "the lead quits cleanly" || not_ok "exit status $(tui_status)"
+
+# --- the follower sees it unread at home, opens it, and it is read
+run_as sanne
+expect "the follower starts at home" "Recent updates (4 unread)"
+row=$(screen_line "$TITLE")
+case "$row" in
+*"●"*"$TITLE · PLG Rust in de klas"*) ok "the new update is marked unread on the home screen" ;;
+*) not_ok "the home screen row: $row" ;;
+esac
+tui_keys U
+expect "U opens the recent updates of her groups" "Updates of my groups and the groups I follow: 4 unread"
+row=$(screen_line "$TITLE")
+case "$row" in
+*"●"*"PLG Rust in de klas"*"Emre Çelik"*) ok "unread in the list, with group and author" ;;
+*) not_ok "the list row: $row" ;;
+esac
+tui_keys Enter
+expect "Enter opens the update" "We bezoeken elkaars lessen in week 49"
+expect "with group, time and author" "PLG Rust in de klas · 23-11-2026"
+tui_keys Escape
+expect "back on the list, one fewer unread" "Updates of my groups and the groups I follow: 3 unread"
+row=$(screen_line "$TITLE")
+case "$row" in
+*"●"*) not_ok "still unread in the list: $row" ;;
+*"$TITLE"*) ok "no longer unread in the list" ;;
+*) not_ok "the update is gone from the list" ;;
+esac
+tui_keys Escape
+expect "back home, one fewer unread" "Recent updates (3 unread)"
+row=$(screen_line "$TITLE")
+case "$row" in
+*"●"*) not_ok "still unread at home: $row" ;;
+*"$TITLE"*) ok "no longer unread at home" ;;
+*) not_ok "the update is gone from the home screen" ;;
+esac
+[ "$(sql "SELECT count(*) FROM update_read r JOIN person p ON p.id = r.person_id
+    JOIN update_post u ON u.id = r.post_id WHERE p.login = 'sanne' AND u.title = '$TITLE'")" = 1 ] &&
+	ok "the read mark is stored" || not_ok "no read mark stored"
+tui_keys q
+[ "$(tui_status)" = 0 ] && ok "the follower quits cleanly" || not_ok "exit status $(tui_status)"
+
+# --- a member may not post where only leads post
+run_as milan
+expect "the member starts" "Recent updates"
+open_group "Rust in de klas"
+expect "the member sees the Updates section" "U all updates"
+tui_keys U
+expect "the member opens the updates" "PLG Rust in de klas:"
+tui_keys n
+expect "n is refused with the reason" "only its leads post"
+tui_keys q q q q
+tui_status >/dev/null
+
+# --- a colleague follows a group with W, and unfollows it
+run_as bram
+expect "bram starts" "Recent updates"
+open_group "Rust in de klas"
+expect "the page offers following" "W follow this group"
+tui_keys U
+expect "U without following explains why not, and how" "You can follow the group"
+tui_keys Escape
+tui_keys W
+expect "W follows the group" "You follow this group: its updates appear on your home screen."
+expect "the section says so" "You follow this group · W unfollow"
+[ "$(sql "SELECT count(*) FROM membership m JOIN person p ON p.id = m.person_id
+    WHERE p.login = 'bram' AND m.role = 'follower' AND m.end_on IS NULL")" = 1 ] &&
+	ok "a follower row is stored" || not_ok "no follower row"
+tui_keys H
+expect "home shows the followed group's updates" "$TITLE · PLG Rust in de klas"
+open_group "Rust in de klas"
+expect "back on the page" "W unfollow"
+tui_keys W
+expect "W again unfollows" "You no longer follow this group."
+expect "and following is offered again" "W follow this group"
+[ "$(sql "SELECT count(*) FROM membership m JOIN person p ON p.id = m.person_id
+    WHERE p.login = 'bram' AND m.role = 'follower'")" = 0 ] &&
+	ok "following and unfollowing on one day leaves no interval" ||
+	not_ok "an interval was left behind"
+tui_keys q q q q
+tui_status >/dev/null
+
+[ "$TUI_FAILED" = 0 ]
