@@ -22,7 +22,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 
 /*
  * Negative results of writes: every one comes with a message in *error.

@@ -405,7 +405,8 @@ START_TEST(test_migration_3)
 	char *who = NULL, *at = NULL, *error = NULL;
 
 	store_close(st);
-	raw_exec("DROP TABLE programme_slot; DROP INDEX budget_request_person; DROP INDEX budget_request_decider;"
+	raw_exec("DROP INDEX agreement_open_due;"
+	    "DROP TABLE programme_slot; DROP INDEX budget_request_person; DROP INDEX budget_request_decider;"
 	    "DROP TRIGGER product_fts_insert; DROP TRIGGER product_fts_delete;"
 	    "DROP TRIGGER product_fts_update; DROP TABLE product_fts;"
 	    "DROP INDEX product_published; DROP INDEX product_person;"

@@ -98,7 +98,8 @@ START_TEST(test_migrate_v1_keeps_data)
 	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
 	store_close(st);
 	/* turn it back into a version-1 file with one theme and two registrations */
-	raw_exec(path, "DROP TABLE programme_slot; DROP INDEX budget_request_person; DROP INDEX budget_request_decider;"
+	raw_exec(path, "DROP INDEX agreement_open_due;"
+	    "DROP TABLE programme_slot; DROP INDEX budget_request_person; DROP INDEX budget_request_decider;"
 	    "DROP TRIGGER product_fts_insert; DROP TRIGGER product_fts_delete;"
 	    "DROP TRIGGER product_fts_update; DROP TABLE product_fts;"
 	    "DROP INDEX product_published; DROP INDEX product_person;"
