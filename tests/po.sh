@@ -18,7 +18,11 @@ if [ -n "$missing" ]; then
 	exit 1
 fi
 msgmerge -q --no-fuzzy-matching po/nl.po "$tmp/fresh.pot" -o "$tmp/merged.po" || exit 1
-stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$tmp/merged.po" 2>&1)
+stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$tmp/merged.po" 2>&1) || {
+	echo "po: msgfmt --check refuses the catalogue (a format that does not match?):"
+	echo "$stats"
+	exit 1
+}
 case "$stats" in
 *untranslated*|*fuzzy*)
 	echo "po: po/nl.po is incomplete: $stats"

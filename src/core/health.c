@@ -25,11 +25,15 @@ static const struct {
 	bool lower_is_worse;
 	int limit;
 } health_rules[HEALTH__SIGNALS] = {
-	[HEALTH_MEETINGS] = { "meetings", N_("Meetings"), N_("below 60% of the meetings "
-	    "expected so far"), true, 60 },
-	[HEALTH_ATTENDANCE] = { "attendance", N_("Attendance"), N_("below 70% present or late"),
-	    true, 70 },
-	[HEALTH_HOURS] = { "hours", N_("Hours"), N_("below 60% of the norm so far"), true, 60 },
+	[HEALTH_MEETINGS] = { "meetings", N_("Meetings"),
+	    /* xgettext:no-c-format */
+	    N_("below 60% of the meetings expected so far"), true, 60 },
+	[HEALTH_ATTENDANCE] = { "attendance", N_("Attendance"),
+	    /* xgettext:no-c-format */
+	    N_("below 70% present or late"), true, 70 },
+	[HEALTH_HOURS] = { "hours", N_("Hours"),
+	    /* xgettext:no-c-format */
+	    N_("below 60% of the norm so far"), true, 60 },
 	[HEALTH_OVERDUE] = { "overdue", N_("Overdue"), N_("any open agreement past its date"),
 	    false, 1 },
 	[HEALTH_UPDATE] = { "update", N_("Update"), N_("more than 2 months without an update"),

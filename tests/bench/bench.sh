@@ -31,6 +31,7 @@ THEME_Q=${BENCH_THEME_SEARCH:-werkdruk}
 GROUP_Q=${BENCH_GROUP_SEARCH:-amersfoort}
 PEOPLE_Q=${BENCH_PEOPLE_SEARCH:-visser}
 NOTES_Q=${BENCH_NOTES_SEARCH:-leerling}
+PRODUCT_Q=${BENCH_PRODUCT_SEARCH:-handreiking}
 DATA=$top_builddir/tests/bench/data
 CONFIG=$top_srcdir/data/leernet.yaml
 HOME_TEXT="Mijn groepen"
@@ -195,6 +196,43 @@ calendar_run() {
 	}' "$W/cal.out"
 }
 
+# life_run SET DB — a coordinator opens the network's products (M), moves down
+# and searches them, then opens the overview of every active group (L) and
+# moves down it. (Opening it shows "Computing…" first, so its time is taken
+# from the command instead: overview_run.)
+life_run() {
+	keys=""
+	i=0
+	while [ $i -lt "$DOWNS" ]; do keys="$keys -k DOWN"; i=$((i + 1)); done
+	# shellcheck disable=SC2086
+	"$PROBE" -s "$SIZE" -q "$QUIET" -T 60 -e "LEERNET_TODAY=$TODAY" -r "$HOME_TEXT" \
+		-l - -k M -k "expect:Soort" \
+		-l products.down $keys \
+		-l - -k / \
+		-l products.search -k "text:$PRODUCT_Q" \
+		-l - -k ESC -k H -k "expect:$HOME_TEXT" \
+		-l - -k L -k "expect:actieve groepen" \
+		-l overview.down $keys \
+		-l - -k ESC -k "expect:$HOME_TEXT" -k q \
+		-- "$LEERNET" --database "$2" --config "$CONFIG" --user zoe >"$W/life.out" 2>&1 ||
+		{ FAILED=1; echo "bench: the group-life run on $1 failed:" >&2; cat "$W/life.out" >&2; return; }
+	awk -v d="$W/$1" '
+	/^step=/ {
+		for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+		if (f["label"] == "-" || f["bytes"] == 0) next
+		print f["latency_ms"] >> (d "." f["label"])
+	}' "$W/life.out"
+}
+
+# overview_run SET DB — "overview --format csv": every active group's signals
+# counted, as the overview (L) does when it opens; milliseconds.
+overview_run() {
+	"$PROBE" -n 1 -e "LEERNET_TODAY=$TODAY" -- "$LEERNET" --database "$2" --config "$CONFIG" \
+		--user zoe overview --format csv >"$W/overview.out" 2>&1 ||
+		{ FAILED=1; echo "bench: the overview failed:" >&2; cat "$W/overview.out" >&2; return; }
+	sed -n 's/^run=.* ms=\([0-9.]*\) .*/\1/p' "$W/overview.out" >>"$W/$1.overview"
+}
+
 # ics_run SET DB — "agenda --all --format ics" of every meeting of DB; seconds.
 ics_run() {
 	rm -f "$W/all.ics"
@@ -293,6 +331,8 @@ while [ $r -lt "$RUNS" ]; do
 		floor $set "$db"
 		notes_run $set "$db"
 		calendar_run $set "$db"
+		life_run $set "$db"
+		overview_run $set "$db"
 		[ $r -lt "${BENCH_ICS_RUNS:-3}" ] && ics_run $set "$db"
 		[ $r -lt "${BENCH_IMPORT_RUNS:-3}" ] && import_run $set "$db"
 	done
@@ -343,6 +383,10 @@ metric "people (p): page down (ms)" people.pgdn 2 ms 2
 metric "people (p): end (ms)" people.end 2 ms 2
 metric "search as you type, notes (ms/key)" notes.search 10 ms 2
 metric "intervision (i): list down (ms)" notes.down 2 ms 2
+metric "products (M): list down (ms)" products.down 2 ms 2
+metric "search as you type, products (ms/key)" products.search 10 ms 2
+metric "overview (L) of every active group, counted (ms)" overview 1000 ms 0
+metric "overview (L): list down (ms)" overview.down 2 ms 2
 metric "peak memory of the TUI (MiB)" mem 16 MiB 1
 md=$(stats "$W/demo.mem")
 mn=$(stats "$W/national.mem")
