@@ -244,19 +244,6 @@ budget_columns(const struct budget_screen *b, int width, int w[6])
 }
 
 static void
-budget_cells(int y, int x, const int w[6], const char *const cells[6], int attr)
-{
-	int i;
-
-	for (i = 0; i < 6; i++) {
-		if (w[i] <= 0)
-			continue;
-		widget_text(y, x, w[i], cells[i], attr);
-		x += w[i] + 1;
-	}
-}
-
-static void
 budget_draw_row(void *ctx, struct ui *ui, const void *row, int y, int x, int width,
     bool selected)
 {
@@ -275,7 +262,7 @@ budget_draw_row(void *ctx, struct ui *ui, const void *row, int y, int x, int wid
 	cells[4] = budget_status_label(r->status);
 	cells[5] = r->remark != NULL ? r->remark : "";
 	widget_text(y, x, width, "", attr);
-	budget_cells(y, x + 1, w, cells, attr);
+	widget_cells(y, x + 1, w, cells, 6, attr);
 }
 
 static const struct vlist_ops budget_vlist_ops = {
@@ -362,7 +349,7 @@ budget_draw_header(struct ui *ui, struct budget_screen *b, int top)
 	budget_columns(b, COLS, w);
 	for (i = 0; i < 6; i++)
 		cells[i] = _(heads[i]);
-	budget_cells(top + 2, 1, w, cells, A_BOLD);
+	widget_cells(top + 2, 1, w, cells, 6, A_BOLD);
 }
 
 static void

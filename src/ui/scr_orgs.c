@@ -128,19 +128,6 @@ orgs_columns(int width, int w[4])
 }
 
 static void
-orgs_cells(int y, int x, const int w[4], const char *const cells[4], int attr)
-{
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		if (w[i] <= 0)
-			continue;
-		widget_text(y, x, w[i], cells[i], attr);
-		x += w[i] + 1;
-	}
-}
-
-static void
 orgs_draw_row(void *ctx, struct ui *ui, const void *row, int y, int x, int width,
     bool selected)
 {
@@ -158,7 +145,7 @@ orgs_draw_row(void *ctx, struct ui *ui, const void *row, int y, int x, int width
 	cells[2] = r->parent;
 	cells[3] = people;
 	widget_text(y, x, width, "", attr);
-	orgs_cells(y, x + 1, w, cells, attr);
+	widget_cells(y, x + 1, w, cells, 4, attr);
 }
 
 static const struct vlist_ops orgs_vlist_ops = {
@@ -197,7 +184,7 @@ orgs_draw(struct ui *ui, struct screen *s, int top, int height)
 	orgs_columns(COLS, w);
 	for (i = 0; i < 4; i++)
 		cells[i] = _(heads[i]);
-	orgs_cells(top + 1, 1, w, cells, A_BOLD);
+	widget_cells(top + 1, 1, w, cells, 4, A_BOLD);
 	if (o->list.height != height - 2) {
 		o->list.height = height - 2;
 		orgs_reload(ui, o, false);

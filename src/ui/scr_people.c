@@ -104,20 +104,6 @@ people_columns(int width, int w[5])
 	w[0] = width - w[1] - w[2] - w[3] - w[4] - 6;
 }
 
-/* Draw the five cells of a row (or the header) from column x. */
-static void
-people_cells(int y, int x, const int w[5], const char *const cells[5], int attr)
-{
-	int i;
-
-	for (i = 0; i < 5; i++) {
-		if (w[i] <= 0)
-			continue;
-		widget_text(y, x, w[i], cells[i], attr);
-		x += w[i] + 1;
-	}
-}
-
 /* The label of a function: the config's, else the text as stored. */
 static const char *
 people_function_label(struct ui *ui, const char *function)
@@ -148,7 +134,7 @@ people_draw_row(void *ctx, struct ui *ui, const void *row, int y, int x, int wid
 	cells[3] = r->email;
 	cells[4] = groups;
 	widget_text(y, x, width, "", attr);
-	people_cells(y, x + 1, w, cells, attr);
+	widget_cells(y, x + 1, w, cells, 5, attr);
 	free(name);
 }
 
@@ -200,7 +186,7 @@ people_draw_header(struct ui *ui, struct people *p, int top)
 	people_columns(COLS, w);
 	for (i = 0; i < 5; i++)
 		cells[i] = _(heads[i]);
-	people_cells(top + 1, 1, w, cells, A_BOLD);
+	widget_cells(top + 1, 1, w, cells, 5, A_BOLD);
 }
 
 static void

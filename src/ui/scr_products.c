@@ -222,19 +222,6 @@ pr_columns(int width, int w[4])
 }
 
 static void
-pr_cells(int y, int x, const int w[4], const char *const cells[4], int attr)
-{
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		if (w[i] <= 0)
-			continue;
-		widget_text(y, x, w[i], cells[i], attr);
-		x += w[i] + 1;
-	}
-}
-
-static void
 pr_draw_row(void *ctx, struct ui *ui, const void *row, int y, int x, int width, bool selected)
 {
 	const struct pr_row *r = row;
@@ -250,7 +237,7 @@ pr_draw_row(void *ctx, struct ui *ui, const void *row, int y, int x, int width, 
 	cells[2] = r->group_name;
 	cells[3] = r->published_on != NULL ? widget_day(r->published_on, day) : _("draft");
 	widget_text(y, x, width, "", attr);
-	pr_cells(y, x + 1, w, cells, attr);
+	widget_cells(y, x + 1, w, cells, 4, attr);
 }
 
 static const struct vlist_ops pr_vlist_ops = {
@@ -349,7 +336,7 @@ pr_draw(struct ui *ui, struct screen *s, int top, int height)
 	pr_columns(COLS - 1, w);
 	if (p->group_id == 0) {
 		pr_draw_filter_line(ui, p, top);
-		pr_cells(top + 1, 1, w, head, A_BOLD);
+		widget_cells(top + 1, 1, w, head, 4, A_BOLD);
 		if (p->list.height != height - 2) {
 			p->list.height = height - 2;
 			pr_reload(ui, s);
@@ -363,7 +350,7 @@ pr_draw(struct ui *ui, struct screen *s, int top, int height)
 	}
 	widget_text(top, 1, COLS - 2, p->group_name != NULL ? p->group_name : "", A_BOLD);
 	head[3] = _("Published");
-	pr_cells(top + 1, 1, w, head, A_BOLD);
+	widget_cells(top + 1, 1, w, head, 4, A_BOLD);
 	s->height = height - 2;
 	if (p->n == 0)
 		widget_text(top + 2, 1, COLS - 2, p->may_edit ?
@@ -1101,19 +1088,6 @@ pg_columns(int width, int w[5])
 }
 
 static void
-pg_cells(int y, int x, const int w[5], const char *const cells[5], int attr)
-{
-	int i;
-
-	for (i = 0; i < 5; i++) {
-		if (w[i] <= 0)
-			continue;
-		widget_text(y, x, w[i], cells[i], attr);
-		x += w[i] + 1;
-	}
-}
-
-static void
 pg_draw(struct ui *ui, struct screen *s, int top, int height)
 {
 	struct pg *p = s->data;
@@ -1138,7 +1112,7 @@ pg_draw(struct ui *ui, struct screen *s, int top, int height)
 		    _("No presentations yet; press n to give a group a slot.") :
 		    _("No presentations yet."), ui_attr(ui, UI_COLOUR_DIM));
 	pg_columns(COLS - 1, w);
-	pg_cells(top + 1, 1, w, head, A_BOLD);
+	widget_cells(top + 1, 1, w, head, 5, A_BOLD);
 	for (i = 0; i < s->height && s->top + i < p->n; i++) {
 		struct pg_slot *c = &p->slots[s->top + i];
 
@@ -1153,7 +1127,7 @@ pg_draw(struct ui *ui, struct screen *s, int top, int height)
 		cells[3] = text;
 		cells[4] = c->leads != NULL ? c->leads : "";
 		widget_text(top + 2 + i, 0, COLS, "", attr);
-		pg_cells(top + 2 + i, 1, w, cells, attr);
+		widget_cells(top + 2 + i, 1, w, cells, 5, attr);
 		free(text);
 	}
 }

@@ -211,6 +211,19 @@ widget_lines_push(struct widget_lines *l, int indent, int attr, char *text)
 }
 
 void
+widget_cells(int y, int x, const int *w, const char *const *cells, int n, int attr)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (w[i] <= 0)
+			continue;
+		widget_text(y, x, w[i], cells[i], attr);
+		x += w[i] + 1;
+	}
+}
+
+void
 widget_lines_add(struct widget_lines *l, int indent, int attr, const char *fmt, ...)
 {
 	va_list ap;

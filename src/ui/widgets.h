@@ -57,6 +57,11 @@ struct widget_lines {
 	int n, cap;
 	int width;		/* columns to wrap at */
 };
+/*
+ * Draw a row of n cells from column x: cell i w[i] columns wide, one space
+ * between cells; a cell of width 0 or less is left out.
+ */
+void widget_cells(int y, int x, const int *w, const char *const *cells, int n, int attr);
 void widget_lines_add(struct widget_lines *l, int indent, int attr, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Add text wrapped at l->width, every line indented. */
