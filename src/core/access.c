@@ -170,5 +170,5 @@ access_note_session(const struct actor *who, const struct note_relation *r)
 {
 	if (who == NULL || r == NULL || actor_is_visitor(who))
 		return false;
-	return who->coordinator || r->member_on_date || r->follower_on_date || r->in_group_now;
+	return who->coordinator || r->member_on_date || r->in_group_now;
 }

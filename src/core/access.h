@@ -72,7 +72,7 @@ enum note_privacy {
 struct note_relation {
 	bool member_on_date;	/* lead, member or expert of the group on the meeting's date */
 	bool follower_on_date;	/* only following the group on that date */
-	bool in_group_now;	/* any role in the group today, follower too */
+	bool in_group_now;	/* lead, member or expert of the group today */
 	bool is_author;		/* wrote this section (or the note) */
 	bool is_contributor;	/* the session's contributor (inbrenger) */
 	bool draft;		/* the note is still being written */
@@ -94,7 +94,8 @@ bool access_note_section(const struct actor *who, enum note_privacy privacy,
 /*
  * May who see that a session took place (date, group, method, roles,
  * attendance, the number of open agreements) without its content?
- * Coordinators, and anyone in the group then or now (followers too).
+ * Coordinators, and members of the group then or now. Not followers:
+ * anyone may follow a group, and who brought a case is the group's own.
  */
 bool access_note_session(const struct actor *who, const struct note_relation *r);
 /* Why not: an English sentence for _(). */

@@ -87,7 +87,8 @@ static const char *const notes_sql[NOTES__COUNT] = {
 	    "AND (end_on IS NULL OR end_on >= ?3)), 0), "
 	    "coalesce(max(role = 'follower' AND start_on <= ?3 "
 	    "AND (end_on IS NULL OR end_on >= ?3)), 0), "
-	    "coalesce(max(start_on <= ?4 AND (end_on IS NULL OR end_on >= ?4)), 0) "
+	    "coalesce(max(role <> 'follower' AND start_on <= ?4 "
+	    "AND (end_on IS NULL OR end_on >= ?4)), 0) "
 	    "FROM membership WHERE person_id = ?2 AND group_id = ?1",
 	[NOTES_HEAD] =
 	    "SELECT mt.id, mt.group_id, g.name, mt.starts_at, n.id, n.method, n.status, "
@@ -141,7 +142,7 @@ static const char *const notes_sql[NOTES__COUNT] = {
 	    "JOIN grp g ON g.id = mt.group_id LEFT JOIN note n ON n.meeting_id = mt.id "
 	    "LEFT JOIN person pc ON pc.id = n.contributor_id "
 	    "WHERE my.person_id = ?1 AND my.start_on <= ?2 AND (my.end_on IS NULL OR my.end_on >= ?2) "
-	    "AND mt.status <> 'cancelled' AND (n.id IS NOT NULL OR "
+	    "AND my.role <> 'follower' AND mt.status <> 'cancelled' AND (n.id IS NOT NULL OR "
 	    "(mt.working_form = 'intervision' AND mt.starts_at < ?3)) "
 	    "GROUP BY mt.id ORDER BY mt.starts_at DESC LIMIT ?4",
 	/* every group's sessions (coordinators): the newest meetings first, up to
