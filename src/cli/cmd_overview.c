@@ -207,8 +207,15 @@ cmd_overview(struct app *app, int argc, char **argv)
 
 	if ((ret = cmd_overview_options(argc, argv, &o)) != APP_EX_OK)
 		return ret;
-	if ((ret = store_health_overview(app->st, app->who, &today, &rows, &n, &error)) != 0)
+	if ((ret = store_health_overview(app->st, app->who, &today, &rows, &n, &error)) != 0) {
+		/* coordinators' only, like the audit log: not allowed (77) */
+		if (ret == STORE_DENIED) {
+			app_error("%s", error);
+			free(error);
+			return APP_EX_NOPERM;
+		}
 		return cmdutil_store_fail(ret, error);
+	}
 	cmd_overview_compute(app, rows, n, &today);
 	health_sort(rows, n, o.sort);
 	if (o.format == CMDUTIL_CSV)

@@ -116,8 +116,9 @@ static const char *const roster_sql[ROSTER__COUNT] = {
 	    "UPDATE poll SET created_by = NULL WHERE created_by NOT IN " SNAP_KEPT,
 	[SNAP_UPDATE_AUTHOR] = SNAP_SCAN_OK
 	    "UPDATE update_post SET author_id = NULL WHERE author_id NOT IN " SNAP_KEPT,
+	/* read marks are each reader's own: only who's go along */
 	[SNAP_UPDATE_READ] = SNAP_SCAN_OK
-	    "DELETE FROM update_read WHERE person_id NOT IN " SNAP_KEPT,
+	    "DELETE FROM update_read WHERE person_id <> ?1",
 	[SNAP_BUDGET_BY] = SNAP_SCAN_OK
 	    "UPDATE budget_request SET requested_by = NULL WHERE requested_by NOT IN " SNAP_KEPT,
 	[SNAP_BUDGET_DECIDED] = SNAP_SCAN_OK

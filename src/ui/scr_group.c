@@ -102,8 +102,7 @@ static const enum ui_action group_hints_edit_closed[] = {
 /* E: members may take the roster along; the store refuses anyone else, saying why */
 static const enum ui_action group_hints_read[] = {
 	UI_ACTION_FORMER, UI_ACTION_AS_OF, UI_ACTION_EXPORT, UI_ACTION_CALENDAR, UI_ACTION_UPDATES,
-	UI_ACTION_FOLLOW, UI_ACTION_PRODUCTS, UI_ACTION_SCAN, UI_ACTION_BACK, UI_ACTION_HELP,
-	UI_ACTION_NONE
+	UI_ACTION_PRODUCTS, UI_ACTION_SCAN, UI_ACTION_BACK, UI_ACTION_HELP, UI_ACTION_NONE
 };
 
 static const char *
@@ -311,7 +310,6 @@ group_load_roster(struct ui *ui, struct group_page *p)
 	}
 	p->keep_person = 0;
 	group_rows_clear(p);
-	widget_lines_clear(&p->life);
 	free(p->roster_note);
 	p->roster_note = NULL;
 	if (!p->as_of)
@@ -1436,6 +1434,7 @@ group_free(struct screen *s)
 
 	store_group_detail_clear(&p->d);
 	group_rows_clear(p);
+	widget_lines_clear(&p->life);
 	free(p->roster_note);
 	for (i = 0; i < p->n_next; i++)
 		free(p->next[i]);

@@ -143,7 +143,7 @@ life_health_section(struct ui *ui, const struct group_detail *d,
 		return;
 	}
 	widget_lines_add(l, 0, A_NORMAL, "%s", "");
-	widget_lines_add(l, 0, A_BOLD, "%s", _("Health"));
+	widget_lines_add(l, 1, A_BOLD, "%s", _("Health"));
 	if (may_scan) {
 		if (n > 0) {
 			health_scan_line(ui, &scans[0], line, sizeof line);

@@ -215,10 +215,14 @@ pr_fetch(void *ctx, const void *anchor, bool inclusive, bool forward, int limit,
 static void
 pr_columns(int width, int w[4])
 {
-	w[1] = 22;
+	w[1] = width >= 70 ? 22 : 12;
 	w[3] = 11;
-	w[2] = width >= 90 ? 28 : 18;
+	w[2] = width >= 90 ? 28 : width >= 70 ? 18 : 0;	/* narrow: no group column */
 	w[0] = width - w[1] - w[2] - w[3] - 5;
+	if (w[0] < 10) {	/* very narrow: the title and the date only */
+		w[1] = 0;
+		w[0] = width - w[3] - 3;
+	}
 }
 
 static void
@@ -1085,6 +1089,11 @@ pg_columns(int width, int w[5])
 	w[2] = width >= 110 ? 28 : 22;
 	w[4] = width >= 110 ? 22 : 0;
 	w[3] = width - w[0] - w[1] - w[2] - w[4] - 5;
+	if (w[3] < 10) {	/* narrow: time, group and product */
+		w[1] = 0;
+		w[2] = (width - w[0] - 3) / 2;
+		w[3] = width - w[0] - w[2] - 4;
+	}
 }
 
 static void

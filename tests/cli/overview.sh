@@ -3,7 +3,7 @@
 # the csv's signals per active group exactly (the columns that the demo's
 # updates do not move: those belong to another part of the demo), the text
 # table with its weak marks and the scan's term, --sort weak and --sort scan
-# put the weakest first, a member is refused with the reason (65), bad
+# put the weakest first, a member is refused with the reason (77), bad
 # options are usage errors (64). The interface runs in English.
 set -u
 top_srcdir=${top_srcdir:-.}
@@ -84,7 +84,7 @@ else
 fi
 
 run $TODAY -- $D --user milan overview
-check "a member may not see the overview" 65 err "Only a coordinator can see the overview"
+check "a member may not see the overview (77, like the audit log)" 77 err "Only a coordinator can see the overview"
 if [ -s "$CLI_TMP/out" ]; then not_ok "refused overview printed something"; else ok "nothing printed when refused"; fi
 run $TODAY -- $D --user zoe overview --sort colour
 check "--sort with an unknown signal" 64 err "--sort"

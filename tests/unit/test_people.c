@@ -1251,12 +1251,13 @@ START_TEST(test_snapshot)
 	struct store_counts before, after, snap;
 	struct summaries a0, a1;
 	struct store *copy = NULL;
-	struct actor *ann2 = NULL, *boss;
+	struct actor *ann2 = NULL, *bob2 = NULL, *boss;
 	struct person_detail d;
 	struct group_detail gd;
 	struct plist l;
 	struct rlist r;
-	int64_t mid_a, mid_b, mid_n, note_id, theme_id, both[2];
+	int64_t mid_a, mid_b, mid_n, note_id, theme_id, both[2], post;
+	int unread;
 	char *path, *path2, *error = NULL;
 
 	/* group A held an intervision meeting with a note; B and the network met too */
@@ -1292,6 +1293,11 @@ START_TEST(test_snapshot)
 	EXPECT_OK(store_interest_insert(st, bob, theme_id, people[BOB], &D(2026, 6, 3), true,
 	    NULL, &error_));
 	ck_assert_int_eq(counts(st).notes, 1);
+	/* Ann posted news in A that Bob read: his read mark is his own */
+	EXPECT_OK(store_update_post(st, ann, group_a, "Nieuws", "Tekst", &post, &error_));
+	EXPECT_OK(store_update_mark_read(st, bob, post, &error_));
+	EXPECT_OK(store_updates_unread(st, bob, group_a, &unread, &error_));
+	ck_assert_int_eq(unread, 0);
 
 	before = counts(st);
 	a0 = audit_all(st, coord);
@@ -1337,6 +1343,10 @@ START_TEST(test_snapshot)
 	    error != NULL ? error : "");
 	ck_assert(store_read_only(copy));
 	ck_assert_int_eq(store_actor_by_login(copy, "ann", &ann2, &error), 1);
+	ck_assert_int_eq(store_actor_by_login(copy, "bob", &bob2, &error), 1);
+	EXPECT_OK(store_updates_unread(copy, bob2, group_a, &unread, &error_));
+	ck_assert_int_eq(unread, 1);	/* Ann's copy does not say what Bob read */
+	actor_free(bob2);
 	ck_assert_int_eq(store_group_get(copy, ann2, group_a, &gd, &error), 1);
 	ck_assert_str_eq(gd.name, "PLG Rekenen");
 	store_group_detail_clear(&gd);
