@@ -5,7 +5,8 @@
  * Posted on or after --since (default: seven days before today), grouped
  * per group (by name), oldest first within a group so that a week reads as
  * it happened. --format text (default) or md (Markdown: "## group",
- * "### title", a line with date and author, then the text). Who may read
+ * "### title", a line with date and author, then the text, with a backslash
+ * before what would start a heading, quote, list or rule). Who may read
  * what is the store's decision (store_updates_since): a group one neither
  * belongs to nor follows is refused (65). Nothing is marked read: a digest
  * is not an opened post.
@@ -85,7 +86,74 @@ cmd_updates_options(int argc, char **argv, struct cmd_updates_opts *o)
 	return APP_EX_OK;
 }
 
-/* The text: as it is (md), or wrapped and indented by two spaces (text). */
+/*
+ * Where a Markdown block marker starts line (0..len): the offset of the
+ * character to put a backslash before, or -1 when the line reads as plain
+ * text. A heading (#), quote (>), list item (- + * or digits and . or ),
+ * then a space), rule or setext underline (---, ***, ___, ===) or code
+ * fence (``` ~~~) would otherwise change what the text says.
+ */
+static int
+cmd_updates_md_marker(const char *line, size_t len)
+{
+	size_t i = 0, d;
+	char c, next;
+
+	while (i < len && i < 3 && line[i] == ' ')
+		i++;
+	if (i >= len)
+		return -1;
+	c = line[i];
+	next = i + 1 < len ? line[i + 1] : '\0';
+	if (c == '#' || c == '>')
+		return (int)i;
+	if (strchr("-+*_=`~", c) != NULL && (next == c || next == ' ' || next == '\t' ||
+	    next == '\0'))
+		return (int)i;
+	for (d = i; d < len && d - i < 9 && line[d] >= '0' && line[d] <= '9'; d++)
+		;
+	if (d > i && d < len && (line[d] == '.' || line[d] == ')') &&
+	    (d + 1 == len || line[d + 1] == ' ' || line[d + 1] == '\t'))
+		return (int)d;
+	return -1;
+}
+
+/* The text as Markdown: line by line, a backslash before a block marker. */
+static void
+cmd_updates_md_text(const char *body)
+{
+	const char *at, *nl;
+	size_t len;
+	int mark;
+
+	for (at = body; *at != '\0'; at = *nl != '\0' ? nl + 1 : nl) {
+		nl = strchr(at, '\n');
+		if (nl == NULL)
+			nl = at + strlen(at);
+		len = (size_t)(nl - at);
+		mark = cmd_updates_md_marker(at, len);
+		if (mark >= 0)
+			printf("%.*s\\%.*s\n", mark, at, (int)(len - (size_t)mark), at + mark);
+		else
+			printf("%.*s\n", (int)len, at);
+	}
+}
+
+/* A heading's text as Markdown: a closing run of # would be taken off, so escape it. */
+static void
+cmd_updates_md_heading(const char *level, const char *text)
+{
+	size_t len = strlen(text), run = len;
+
+	while (run > 0 && text[run - 1] == '#')
+		run--;
+	if (run < len && (run == 0 || text[run - 1] == ' ' || text[run - 1] == '\t'))
+		printf("%s %.*s\\%s\n", level, (int)run, text, text + run);
+	else
+		printf("%s %s\n", level, text);
+}
+
+/* The text: Markdown-safe (md), or wrapped and indented by two spaces (text). */
 static void
 cmd_updates_body(const struct cmd_updates *u, const char *body)
 {
@@ -95,7 +163,8 @@ cmd_updates_body(const struct cmd_updates *u, const char *body)
 	if (*body == '\0')
 		return;
 	if (u->o->format == CMD_UPDATES_MD) {
-		printf("\n%s\n", body);
+		printf("\n");
+		cmd_updates_md_text(body);
 		return;
 	}
 	for (at = body; *at != '\0'; at += skip) {
@@ -145,15 +214,18 @@ cmd_updates_row(const struct update_row *r, void *arg)
 	if (strlen(when) > 10 && when[10] == 'T')
 		when[10] = ' ';
 	if (r->group_id != u->group_id) {
-		if (u->o->format == CMD_UPDATES_MD)
-			printf("%s## %s\n", u->n > 0 ? "\n" : "", r->group_name);
-		else
+		if (u->o->format == CMD_UPDATES_MD) {
+			if (u->n > 0)
+				printf("\n");
+			cmd_updates_md_heading("##", r->group_name);
+		} else
 			printf("%s%s\n", u->n > 0 ? "\n" : "", r->group_name);
 		u->group_id = r->group_id;
 	}
 	if (u->o->format == CMD_UPDATES_MD) {
-		printf("\n### %s\n\n", r->title);
-		printf("*%s — %s*\n", when, author);
+		printf("\n");
+		cmd_updates_md_heading("###", r->title);
+		printf("\n*%s — %s*\n", when, author);
 	} else {
 		printf("\n* %s\n  %s — %s\n", r->title, when, author);
 	}

@@ -1134,6 +1134,9 @@ struct update_row {
 	const char *title, *body;
 	bool unread;
 	int version;
+	bool may_change;		/* who may edit or delete it: a coordinator, a lead of the
+					 * group today, or its author while still in the group */
+	bool group_closed;		/* its group is closed: it can be deleted, not edited */
 };
 typedef int (*store_update_cb)(const struct update_row *row, void *arg);
 

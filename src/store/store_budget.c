@@ -258,7 +258,11 @@ store_budget_may_request(struct store *st, const struct actor *who, int64_t grou
 	return access_allows(who, ACCESS_BUDGET_REQUEST, &ctx);
 }
 
-/* May who change or withdraw request o: its requester, a lead today, a coordinator. */
+/*
+ * May who change or withdraw request o: a lead of its group today (its
+ * requester too only while still leading the group) or a coordinator. Run
+ * inside the writing transaction (budget_change_begin).
+ */
 static int
 budget_may_change(struct store *st, const struct actor *who, const struct budget_one *o,
     char **error)
@@ -271,11 +275,13 @@ budget_may_change(struct store *st, const struct actor *who, const struct budget
 		return store_refuse(error, STORE_DENIED, "%s",
 		    _("Only its requester, a lead of the group or a coordinator can change a "
 		    "budget request."));
-	if (o->requested_by != 0 && o->requested_by == who->person_id)
-		return 0;
 	store_group_relation(st, who, o->group_id, NULL, &ctx);
 	if (ctx.is_lead)
 		return 0;
+	if (o->requested_by != 0 && o->requested_by == who->person_id)
+		return store_refuse(error, STORE_DENIED, "%s",
+		    _("You asked for this budget, but you no longer lead the group: only its "
+		    "leads of today or a coordinator can change or withdraw the request."));
 	return store_refuse(error, STORE_DENIED, "%s",
 	    _("Only its requester, a lead of the group or a coordinator can change a budget "
 	    "request."));

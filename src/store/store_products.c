@@ -50,6 +50,7 @@ enum {
 	SLOTS_UPDATE,
 	SLOTS_DELETE,
 	SLOTS_EACH,
+	SLOTS_SUMMARY,
 	PRODUCTS__COUNT
 };
 
@@ -142,6 +143,11 @@ static const char *const products_sql[PRODUCTS__COUNT + 1] = {
 	    "LEFT JOIN product p ON p.id = s.product_id AND p.status = 'published' "
 	    "WHERE s.meeting_id = ?1 "
 	    "ORDER BY s.starts_at, s.room COLLATE NOCASE, g.name COLLATE NOCASE, s.id",
+	/* audit summary, as the add writes it: "Group → Meeting HH:MM" */
+	[SLOTS_SUMMARY] =
+	    "SELECT g.name || ' → ' || coalesce(m.title, '') || ' ' || substr(s.starts_at, 12, 5) "
+	    "FROM programme_slot s JOIN grp g ON g.id = s.group_id "
+	    "JOIN meeting m ON m.id = s.meeting_id WHERE s.id = ?1",
 	NULL
 };
 
@@ -273,6 +279,20 @@ products_validate(const struct product_in *p, struct date *on, char **error)
 	return 0;
 }
 
+/*
+ * End a change begun with store_begin: commit, or roll back when ret (0 or a
+ * store_result) says it failed (also after a nested call rolled back).
+ */
+static int
+products_finish(struct store *st, int ret, char **error)
+{
+	if (ret != 0) {
+		store_rollback(st);
+		return ret < 0 ? ret : STORE_ERROR;
+	}
+	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
+}
+
 int
 store_product_add(struct store *st, const struct actor *who, int64_t group_id,
     const struct product_in *p, int64_t *id, char **error)
@@ -281,14 +301,15 @@ store_product_add(struct store *st, const struct actor *who, int64_t group_id,
 	sqlite3_stmt *s;
 	int ret;
 
-	if (store_writable(st, error) != 0)
-		return STORE_ERROR;
-	if ((ret = products_check_may(st, who, group_id, error)) != 0)
-		return ret;
 	if ((ret = products_validate(p, &on, error)) != 0)
 		return ret;
-	if ((s = store_stmt(st, &store_products_table, PRODUCTS_INSERT, error)) == NULL)
+	/* the check and the insert in one transaction: a role ended meanwhile counts */
+	if (store_begin(st, error) != 0)
 		return STORE_ERROR;
+	if ((ret = products_check_may(st, who, group_id, error)) != 0)
+		return products_finish(st, ret, error);
+	if ((s = store_stmt(st, &store_products_table, PRODUCTS_INSERT, error)) == NULL)
+		return products_finish(st, STORE_ERROR, error);
 	sqlite3_bind_int64(s, 1, group_id);
 	store_bind_text(s, 2, p->title);
 	store_bind_text(s, 3, p->kind);
@@ -298,8 +319,8 @@ store_product_add(struct store *st, const struct actor *who, int64_t group_id,
 	store_bind_date(s, 7, &on);
 	store_bind_id(s, 8, who->person_id);
 	store_bind_date(s, 9, &today);
-	return store_insert_audited(st, who, s, "product", p->title, id, error) == 0 ? 0 :
-	    STORE_ERROR;
+	ret = store_insert_audited(st, who, s, "product", p->title, id, error);
+	return products_finish(st, ret == 0 ? 0 : STORE_ERROR, error);
 }
 
 /* The group of product id: 1 with *group_id and status, or a negative store_result. */
@@ -354,14 +375,14 @@ store_product_update(struct store *st, const struct actor *who, int64_t id, int 
 	sqlite3_stmt *s;
 	int ret;
 
-	if (store_writable(st, error) != 0)
-		return STORE_ERROR;
-	if ((ret = products_may_change(st, who, id, error)) != 0)
-		return ret;
 	if ((ret = products_validate(p, &on, error)) != 0)
 		return ret;
-	if ((s = store_stmt(st, &store_products_table, PRODUCTS_UPDATE, error)) == NULL)
+	if (store_begin(st, error) != 0)
 		return STORE_ERROR;
+	if ((ret = products_may_change(st, who, id, error)) != 0)
+		return products_finish(st, ret, error);
+	if ((s = store_stmt(st, &store_products_table, PRODUCTS_UPDATE, error)) == NULL)
+		return products_finish(st, STORE_ERROR, error);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, version);
 	store_bind_text(s, 3, p->title);
@@ -370,8 +391,9 @@ store_product_update(struct store *st, const struct actor *who, int64_t id, int 
 	store_bind_text(s, 6, p->link);
 	store_bind_text(s, 7, date_valid(&on) ? "published" : "draft");
 	store_bind_date(s, 8, &on);
-	return store_update_versioned(st, who, s, "product", id, "update", p->title,
+	ret = store_update_versioned(st, who, s, "product", id, "update", p->title,
 	    PRODUCTS_CONFLICT, error);
+	return products_finish(st, ret, error);
 }
 
 /* "Title → published", allocated, or NULL. */
@@ -396,24 +418,26 @@ store_product_set_status(struct store *st, const struct actor *who, int64_t id, 
 	sqlite3_stmt *s;
 	int ret;
 
-	if (store_writable(st, error) != 0)
-		return STORE_ERROR;
 	if (status == NULL || (strcmp(status, "draft") != 0 && strcmp(status, "published") != 0))
 		return store_refuse(error, STORE_INVALID, _("'%s' is not a status of a product."),
 		    status != NULL ? status : "");
-	if ((ret = products_may_change(st, who, id, error)) != 0)
-		return ret;
-	if ((s = store_stmt(st, &store_products_table, PRODUCTS_SET_STATUS, error)) == NULL)
+	if (store_begin(st, error) != 0)
 		return STORE_ERROR;
+	if ((ret = products_may_change(st, who, id, error)) != 0)
+		return products_finish(st, ret, error);
+	summary = products_status_summary(st, id, status);
+	if ((s = store_stmt(st, &store_products_table, PRODUCTS_SET_STATUS, error)) == NULL) {
+		free(summary);
+		return products_finish(st, STORE_ERROR, error);
+	}
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, version);
 	store_bind_text(s, 3, status);
 	store_bind_date(s, 4, &today);
-	summary = products_status_summary(st, id, status);
 	ret = store_update_versioned(st, who, s, "product", id, status, summary,
 	    PRODUCTS_CONFLICT, error);
 	free(summary);
-	return ret;
+	return products_finish(st, ret, error);
 }
 
 int
@@ -674,7 +698,7 @@ products_meeting(struct store *st, int64_t meeting_id, struct products_meeting *
     char **error)
 {
 	sqlite3_stmt *s = store_stmt(st, &store_products_table, SLOTS_MEETING, error);
-	struct date end_day;
+	struct date end_day = { 0, 0, 0 };
 	bool group = false, cancelled = false, bad = false;
 	int rc;
 
@@ -690,7 +714,8 @@ products_meeting(struct store *st, int64_t meeting_id, struct products_meeting *
 		    &m->start_min) != 0 ||
 		    datetime_parse_iso((const char *)sqlite3_column_text(s, 3), &end_day,
 		    &m->end_min) != 0;
-		if (date_compare(&end_day, &m->day) != 0)
+		/* ends on a later day: the slots may run to midnight */
+		if (!bad && date_compare(&end_day, &m->day) != 0)
 			m->end_min = 24 * 60;
 		snprintf(m->title, sizeof m->title, "%s", sqlite3_column_type(s, 4) != SQLITE_NULL ?
 		    (const char *)sqlite3_column_text(s, 4) : "");
@@ -932,27 +957,45 @@ store_slot_update(struct store *st, const struct actor *who, int64_t slot_id, in
 	return store_commit(st, error) == 0 ? 0 : STORE_ERROR;
 }
 
+/* The audit summary of slot id ("Group → Meeting HH:MM"), allocated, or NULL. */
+static char *
+products_slot_summary(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = store_stmt(st, &store_products_table, SLOTS_SUMMARY, NULL);
+
+	if (s == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	return store_summary(s);
+}
+
 int
 store_slot_remove(struct store *st, const struct actor *who, int64_t slot_id, int version,
     char **error)
 {
 	int64_t meeting_id = 0;
 	sqlite3_stmt *s;
+	char *summary;
 	int ret;
 
-	if (store_writable(st, error) != 0)
-		return STORE_ERROR;
 	if (!access_allows(who, ACCESS_PROGRAMME_EDIT, NULL))
 		return store_refuse(error, STORE_DENIED, "%s",
 		    _(access_reason(ACCESS_PROGRAMME_EDIT)));
-	if ((ret = products_slot_facts(st, slot_id, &meeting_id, error)) < 0)
-		return ret;
-	if ((s = store_stmt(st, &store_products_table, SLOTS_DELETE, error)) == NULL)
+	if (store_begin(st, error) != 0)
 		return STORE_ERROR;
+	if ((ret = products_slot_facts(st, slot_id, &meeting_id, error)) < 0)
+		return products_finish(st, ret, error);
+	summary = products_slot_summary(st, slot_id);
+	if ((s = store_stmt(st, &store_products_table, SLOTS_DELETE, error)) == NULL) {
+		free(summary);
+		return products_finish(st, STORE_ERROR, error);
+	}
 	sqlite3_bind_int64(s, 1, slot_id);
 	sqlite3_bind_int(s, 2, version);
-	return store_update_versioned(st, who, s, "programme_slot", slot_id, "delete", NULL,
+	ret = store_update_versioned(st, who, s, "programme_slot", slot_id, "delete", summary,
 	    PRODUCTS_SLOT_CONFLICT, error);
+	free(summary);
+	return products_finish(st, ret, error);
 }
 
 int

@@ -52,12 +52,19 @@ enum {
  * The columns of a row; UNREAD_SINCE is the day from which an unread post
  * counts as news. Parameters of the lists: ?1 anchor posted_at, ?2 anchor
  * id, ?3 1 = take the anchor too, ?4 the reader, ?5 since (a group) or
- * today (mine), ?6 the group, ?7 limit.
+ * today (mine), ?6 the group, ?7 limit, ?8 1 when the reader is a
+ * coordinator, ?9 today. The may-change column is upd_may_change's rule: a
+ * coordinator, a lead of the group today, or the author while still a
+ * lead, member or expert of it today.
  */
 #define UPD_COLUMNS(UNREAD_SINCE) \
 	"u.id AS id, u.group_id, g.name AS gname, u.author_id, p.name, u.posted_at AS posted_at, " \
 	"u.title, u.body, u.version, (u.posted_at >= " UNREAD_SINCE " AND NOT EXISTS " \
-	"(SELECT 1 FROM update_read r WHERE r.person_id = ?4 AND r.post_id = u.id)) "
+	"(SELECT 1 FROM update_read r WHERE r.person_id = ?4 AND r.post_id = u.id)), " \
+	"(?8 OR EXISTS (SELECT 1 FROM membership m WHERE m.group_id = u.group_id " \
+	"AND m.person_id = ?4 AND m.start_on <= ?9 AND (m.end_on IS NULL OR m.end_on >= ?9) " \
+	"AND (m.role = 'lead' OR (m.role <> 'follower' AND u.author_id = ?4)))), " \
+	"g.status = 'closed' "
 #define UPD_FROM_GROUP \
 	"FROM update_post u JOIN grp g ON g.id = u.group_id " \
 	"LEFT JOIN person p ON p.id = u.author_id WHERE u.group_id = ?6 "
@@ -339,6 +346,8 @@ upd_rows(struct store *st, sqlite3_stmt *s, store_update_cb cb, void *arg, char 
 			r.body = "";
 		r.version = sqlite3_column_int(s, 8);
 		r.unread = sqlite3_column_int(s, 9) != 0;
+		r.may_change = sqlite3_column_int(s, 10) != 0;
+		r.group_closed = sqlite3_column_int(s, 11) != 0;
 		if (cb(&r, arg) != 0) {
 			rc = SQLITE_DONE;
 			break;
@@ -348,6 +357,14 @@ upd_rows(struct store *st, sqlite3_stmt *s, store_update_cb cb, void *arg, char 
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, _("reading updates"), error);
 	return 0;
+}
+
+/* Bind what the may-change column of a list needs: ?8 coordinator, ?9 today. */
+static void
+upd_bind_changer(sqlite3_stmt *s, const struct actor *who, const struct date *today)
+{
+	sqlite3_bind_int(s, 8, who->coordinator && !actor_is_visitor(who) ? 1 : 0);
+	store_bind_date(s, 9, today);
 }
 
 /*
@@ -373,6 +390,7 @@ upd_list_stmt(struct store *st, const struct actor *who, int64_t group_id, int g
 			return NULL;
 		sqlite3_bind_int64(s, 4, who->person_id);
 		store_bind_date(s, 5, &today);
+		upd_bind_changer(s, who, &today);
 		return s;
 	}
 	if ((*ret = upd_may_read(st, who, group_id, &r, error)) != 0) {
@@ -384,6 +402,7 @@ upd_list_stmt(struct store *st, const struct actor *who, int64_t group_id, int g
 		sqlite3_bind_int64(s, 4, who->person_id);
 		store_bind_text(s, 5, r.since);
 		sqlite3_bind_int64(s, 6, group_id);
+		upd_bind_changer(s, who, &today);
 	}
 	upd_rel_clear(&r);
 	return s;
@@ -520,6 +539,10 @@ upd_insert(struct store *st, const struct actor *who, int64_t group_id, int64_t 
 	return 0;
 }
 
+/* The refusal for an author who is no longer in the group. */
+#define UPD_FORMER_AUTHOR N_("You wrote this update, but you are no longer in the group: only " \
+	"a lead of the group or a coordinator can change it now.")
+
 /* Commit, or roll back when ret says the work failed; returns the result. */
 static int
 upd_finish(struct store *st, int ret, char **error)
@@ -585,8 +608,10 @@ store_update_insert_as(struct store *st, const struct actor *who, int64_t group_
 }
 
 /*
- * May who change (edit, delete) post id: the author, a lead of its group
- * today or a coordinator; and, for an edit, not in a closed group. Reads
+ * May who change (edit, delete) post id: a coordinator, a lead of its group
+ * today, or its author while still a lead, member or expert of the group
+ * today (the rule of the may-change column of the lists); and, for an
+ * edit, not in a closed group. Run inside the writing transaction. Reads
  * the title into *title (owned) for the audit. 0 or a store_result.
  */
 static int
@@ -595,17 +620,20 @@ upd_may_change(struct store *st, const struct actor *who, int64_t id, bool edit,
 {
 	int64_t group_id, author_id;
 	struct upd_rel r;
+	bool author;
 	int ret;
 
 	*title = NULL;
 	if ((ret = upd_post(st, id, &group_id, &author_id, title, error)) <= 0)
 		return ret < 0 ? STORE_ERROR : STORE_NOT_FOUND;
-	if ((ret = upd_relation(st, who, group_id, &r, error)) <= 0)
+	if ((ret = upd_relation(st, who, group_id, &r, error)) <= 0) {
+		upd_rel_clear(&r);
 		return ret < 0 ? STORE_ERROR : STORE_NOT_FOUND;
+	}
 	ret = 0;
-	if (actor_is_visitor(who) ||
-	    !(who->coordinator || r.s.lead || (author_id != 0 && author_id == who->person_id)))
-		ret = store_refuse(error, STORE_DENIED, "%s",
+	author = !actor_is_visitor(who) && author_id != 0 && author_id == who->person_id;
+	if (actor_is_visitor(who) || !(who->coordinator || r.s.lead || (author && r.s.member)))
+		ret = store_refuse(error, STORE_DENIED, "%s", author ? _(UPD_FORMER_AUTHOR) :
 		    _("Only its author, a lead of the group or a coordinator can change an update."));
 	else if (edit && r.s.closed)
 		ret = store_refuse(error, STORE_INVALID, "%s",
@@ -617,57 +645,57 @@ upd_may_change(struct store *st, const struct actor *who, int64_t id, bool edit,
 #define UPD_CONFLICT N_("Someone else changed or deleted this update meanwhile; it was " \
 	"reloaded. Make your change again.")
 
+/*
+ * Edit (title not NULL) or delete post id at version as who: the check and
+ * the write in one transaction, so a role ended meanwhile cannot slip through.
+ */
+static int
+upd_change(struct store *st, const struct actor *who, int64_t id, int version,
+    const char *title, const char *body, char **error)
+{
+	sqlite3_stmt *s;
+	char *old = NULL;
+	int ret;
+
+	if (store_begin(st, error) != 0)
+		return STORE_ERROR;
+	if ((ret = upd_may_change(st, who, id, title != NULL, &old, error)) != 0) {
+		ret = ret == STORE_NOT_FOUND ? STORE_CONFLICT : ret;
+	} else if ((s = store_stmt(st, &store_updates_table, title != NULL ? UPD_EDIT : UPD_DELETE,
+	    error)) == NULL) {
+		ret = STORE_ERROR;
+	} else {
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int(s, 2, version);
+		if (title != NULL) {
+			store_bind_text(s, 3, title);
+			sqlite3_bind_text(s, 4, body != NULL ? body : "", -1, SQLITE_TRANSIENT);
+		}
+		/* nested: a conflict rolls the whole change back */
+		ret = store_update_versioned(st, who, s, "update_post", id,
+		    title != NULL ? "update" : "delete", title != NULL ? title : old,
+		    _(UPD_CONFLICT), error);
+	}
+	free(old);
+	return upd_finish(st, ret, error);
+}
+
 int
 store_update_edit(struct store *st, const struct actor *who, int64_t id, int version,
     const char *title, const char *body, char **error)
 {
-	sqlite3_stmt *s;
-	char *old;
 	int ret;
 
 	if ((ret = upd_check_text(title, body, error)) != 0)
 		return ret;
-	if (store_writable(st, error) != 0)
-		return STORE_ERROR;
-	if ((ret = upd_may_change(st, who, id, true, &old, error)) != 0) {
-		free(old);
-		return ret == STORE_NOT_FOUND ? STORE_CONFLICT : ret;
-	}
-	free(old);
-	if ((s = store_stmt(st, &store_updates_table, UPD_EDIT, error)) == NULL)
-		return STORE_ERROR;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, version);
-	store_bind_text(s, 3, title);
-	sqlite3_bind_text(s, 4, body != NULL ? body : "", -1, SQLITE_TRANSIENT);
-	return store_update_versioned(st, who, s, "update_post", id, "update", title,
-	    _(UPD_CONFLICT), error);
+	return upd_change(st, who, id, version, title, body, error);
 }
 
 int
 store_update_delete(struct store *st, const struct actor *who, int64_t id, int version,
     char **error)
 {
-	sqlite3_stmt *s;
-	char *title;
-	int ret;
-
-	if (store_writable(st, error) != 0)
-		return STORE_ERROR;
-	if ((ret = upd_may_change(st, who, id, false, &title, error)) != 0) {
-		free(title);
-		return ret == STORE_NOT_FOUND ? STORE_CONFLICT : ret;
-	}
-	if ((s = store_stmt(st, &store_updates_table, UPD_DELETE, error)) == NULL) {
-		free(title);
-		return STORE_ERROR;
-	}
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, version);
-	ret = store_update_versioned(st, who, s, "update_post", id, "delete", title,
-	    _(UPD_CONFLICT), error);
-	free(title);
-	return ret;
+	return upd_change(st, who, id, version, NULL, NULL, error);
 }
 
 int
@@ -901,35 +929,34 @@ store_update_settings(struct store *st, const struct actor *who, int64_t group_i
 {
 	struct upd_rel r;
 	sqlite3_stmt *s;
-	char *summary;
+	char *summary = NULL;
 	int ret;
 
-	if (store_writable(st, error) != 0)
+	if (store_begin(st, error) != 0)
 		return STORE_ERROR;
-	if ((ret = upd_relation(st, who, group_id, &r, error)) <= 0) {
-		upd_rel_clear(&r);
-		return ret < 0 ? STORE_ERROR : STORE_NOT_FOUND;
-	}
-	if (!r.s.may_settle) {
-		upd_rel_clear(&r);
-		return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_GROUP_EDIT)));
-	}
+	if ((ret = upd_relation(st, who, group_id, &r, error)) <= 0)
+		ret = ret < 0 ? STORE_ERROR : STORE_NOT_FOUND;
+	else if (!r.s.may_settle)
+		ret = store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_GROUP_EDIT)));
+	else
+		ret = 0;
 	/* "PLG X: members post, open to followers" — settings, never content */
-	summary = xasprintf("%s: %s, %s", r.name != NULL ? r.name : "?",
-	    members_may_post ? "members post" : "leads post",
-	    open_to_followers ? "followers" : "no followers");
+	if (ret == 0)
+		summary = xasprintf("%s: %s, %s", r.name != NULL ? r.name : "?",
+		    members_may_post ? "members post" : "leads post",
+		    open_to_followers ? "followers" : "no followers");
 	upd_rel_clear(&r);
-	if ((s = store_stmt(st, &store_updates_table, UPD_SETTINGS, error)) == NULL) {
-		free(summary);
-		return STORE_ERROR;
+	if (ret == 0 && (s = store_stmt(st, &store_updates_table, UPD_SETTINGS, error)) == NULL)
+		ret = STORE_ERROR;
+	else if (ret == 0) {
+		sqlite3_bind_int64(s, 1, group_id);
+		sqlite3_bind_int(s, 2, version);
+		sqlite3_bind_int(s, 3, members_may_post ? 1 : 0);
+		sqlite3_bind_int(s, 4, open_to_followers ? 1 : 0);
+		ret = store_update_versioned(st, who, s, "group", group_id, "settings", summary,
+		    _("Someone else changed this group meanwhile; it was reloaded. Make your "
+		    "change again."), error);
 	}
-	sqlite3_bind_int64(s, 1, group_id);
-	sqlite3_bind_int(s, 2, version);
-	sqlite3_bind_int(s, 3, members_may_post ? 1 : 0);
-	sqlite3_bind_int(s, 4, open_to_followers ? 1 : 0);
-	ret = store_update_versioned(st, who, s, "group", group_id, "settings", summary,
-	    _("Someone else changed this group meanwhile; it was reloaded. Make your change "
-	    "again."), error);
 	free(summary);
-	return ret;
+	return upd_finish(st, ret, error);
 }

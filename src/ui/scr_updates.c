@@ -13,6 +13,9 @@
  * Actions: open (Enter), new (n: the title, then the text), edit (e),
  * delete (-, asked first), follow or unfollow (W), the group's settings
  * (f: who posts, whether it takes followers; leads and coordinators).
+ * e and - are offered only on a row the store says who may change (its
+ * may_change); a refused save keeps the typed text in the editor, and a
+ * save against a changed update first shows the update as it is now.
  * Store: store_updates_page, store_update_standing, store_updates_unread,
  * store_update_get, store_update_mark_read, store_update_post,
  * store_update_edit, store_update_delete, store_group_follow,
@@ -37,9 +40,10 @@
 
 /* One row of the list; strings owned. */
 struct upd_line {
-	int64_t id, group_id;
+	int64_t id, group_id, author_id;
 	char *posted_at, *group, *author, *title;
 	bool unread;
+	bool may_change, closed;	/* who may edit or delete it; its group is closed */
 	int version;
 };
 
@@ -65,7 +69,8 @@ static const enum ui_action upd_hints[] = {
 	UI_ACTION_FILTER, UI_ACTION_BACK, UI_ACTION_HELP, UI_ACTION_NONE
 };
 static const enum ui_action upd_hints_read[] = {
-	UI_ACTION_OPEN, UI_ACTION_FOLLOW, UI_ACTION_BACK, UI_ACTION_HELP, UI_ACTION_NONE
+	UI_ACTION_OPEN, UI_ACTION_EDIT, UI_ACTION_DELETE_ITEM, UI_ACTION_FOLLOW, UI_ACTION_BACK,
+	UI_ACTION_HELP, UI_ACTION_NONE
 };
 static const enum ui_action upd_hints_mine[] = {
 	UI_ACTION_OPEN, UI_ACTION_EDIT, UI_ACTION_DELETE_ITEM, UI_ACTION_BACK, UI_ACTION_HELP,
@@ -114,6 +119,9 @@ upd_take_row(const struct update_row *r, void *arg)
 
 	c->id = r->id;
 	c->group_id = r->group_id;
+	c->author_id = r->author_id;
+	c->may_change = r->may_change;
+	c->closed = r->group_closed;
 	c->posted_at = xstrdup(r->posted_at != NULL ? r->posted_at : "");
 	c->group = xstrdup(r->group_name != NULL ? r->group_name : "");
 	c->author = xstrdup(r->author != NULL ? r->author : "-");
@@ -350,6 +358,7 @@ upd_draw(struct ui *ui, struct screen *s, int top, int height)
 
 struct upd_read {
 	int64_t id;
+	char *note;		/* a line above the update (owned), or NULL */
 	char *title, *head, *body;
 	struct widget_lines lines;
 	int top, width;
@@ -395,13 +404,17 @@ upd_read_draw(struct ui *ui, struct screen *s, int top, int height)
 {
 	struct upd_read *rd = s->data;
 
-	(void)ui;
 	if (rd->title == NULL)
 		return;
 	if (rd->width != COLS - 2) {
 		widget_lines_clear(&rd->lines);
 		memset(&rd->lines, 0, sizeof rd->lines);
 		rd->lines.width = rd->width = COLS - 2;
+		if (rd->note != NULL) {
+			widget_lines_wrap(&rd->lines, 1, ui_attr(ui, UI_COLOUR_ERROR) | (int)A_BOLD,
+			    rd->note);
+			widget_lines_add(&rd->lines, 0, A_NORMAL, "%s", "");
+		}
 		widget_lines_wrap(&rd->lines, 1, A_BOLD, rd->title);
 		widget_lines_wrap(&rd->lines, 1, ui_attr(ui, UI_COLOUR_DIM), rd->head);
 		widget_lines_add(&rd->lines, 0, A_NORMAL, "%s", "");
@@ -431,6 +444,7 @@ upd_read_free(struct screen *s)
 	if (rd == NULL)
 		return;
 	widget_lines_clear(&rd->lines);
+	free(rd->note);
 	free(rd->title);
 	free(rd->head);
 	free(rd->body);
@@ -472,9 +486,14 @@ struct upd_write {
 	int64_t group_id;	/* posting */
 	int64_t id;		/* editing: the update, else 0 */
 	int version;
+	bool changed;		/* the update changed meanwhile and who has seen it */
+	bool refused;		/* the editor opens again after a refused save */
 	char *title;		/* as typed */
 	char *body;		/* the text of the update being edited */
 	struct form_field *title_field;
+	/* as read for an edit: may who change it, is the group closed, who wrote it */
+	bool may_change, closed;
+	int64_t author_id;
 };
 
 static void
@@ -498,11 +517,65 @@ upd_version_take(const struct update_row *r, void *arg)
 	return 0;
 }
 
+/* Show update id as it reads now, with note above it (a sentence for the reader). */
+static void
+upd_show_current(struct ui *ui, int64_t id, const char *note)
+{
+	struct upd_read *rd = xcalloc(1, sizeof *rd);
+
+	rd->id = id;
+	rd->note = xstrdup(note);
+	screen_push(ui, &upd_read_ops, rd);
+}
+
+/*
+ * A save of w was refused with ret (error: the store's sentence): open the
+ * editor again with text, so that nothing typed is lost. When the update
+ * changed meanwhile, first show it as it is now (the editor waits under
+ * it); when it was deleted, F2 posts the text as a new update.
+ */
+static void
+upd_write_refused(struct ui *ui, const struct upd_write *w, const char *text, int ret,
+    const char *error)
+{
+	struct upd_write *again = xcalloc(1, sizeof *again);
+
+	again->group_id = w->group_id;
+	again->id = w->id;
+	again->version = w->version;
+	again->changed = w->changed;
+	again->title = xstrdup(w->title);
+	if (ret == STORE_CONFLICT && w->id != 0) {
+		if (store_update_get(ui->app->st, ui->app->who, w->id, upd_version_take, again,
+		    NULL) == 0) {
+			/* saving again names the version now shown */
+			again->changed = true;
+			upd_write_text(ui, again, text);
+			upd_show_current(ui, w->id,
+			    _("Someone else changed this update while you wrote. This is how it "
+			    "reads now; Esc takes you back to your own text."));
+			ui_message(ui, true, "%s", error != NULL ? error :
+			    _("The update changed meanwhile."));
+			return;
+		}
+		again->id = 0;
+		again->version = 0;
+		again->changed = false;
+		ui_message(ui, true, "%s",
+		    _("The update was deleted meanwhile; your text is kept: F2 posts it as a new "
+		    "update, Esc leaves it."));
+	} else {
+		again->refused = true;
+		ui_message(ui, true, "%s", error != NULL ? error : _("The update was not saved."));
+	}
+	upd_write_text(ui, again, text);
+}
+
 /* The editor was closed: F2 saves the update; a refusal opens the editor again. */
 static void
 upd_write_done(struct ui *ui, const char *text, bool saved, void *arg)
 {
-	struct upd_write *w = arg, *again;
+	struct upd_write *w = arg;
 	char *error = NULL;
 	int ret;
 
@@ -514,46 +587,28 @@ upd_write_done(struct ui *ui, const char *text, bool saved, void *arg)
 	else
 		ret = store_update_edit(ui->app->st, ui->app->who, w->id, w->version, w->title,
 		    text, &error);
-	if (ret == 0) {
+	if (ret == 0)
 		ui_message(ui, false, w->id == 0 ? _("Update posted: %s") : _("Update saved: %s"),
 		    w->title);
-		free(error);
-		return;
-	}
-	if (ret == STORE_DENIED || ret == STORE_NOT_FOUND) {
-		ui_message(ui, true, "%s", error != NULL ? error : _("The update was not saved."));
-		free(error);
-		return;
-	}
-	/* nothing typed is lost: the editor opens again with the text */
-	again = xcalloc(1, sizeof *again);
-	*again = *w;
-	again->title = xstrdup(w->title);
-	again->body = NULL;
-	if (ret == STORE_CONFLICT) {
-		/* what is there now; saving again puts the typed text over it */
-		if (store_update_get(ui->app->st, ui->app->who, w->id, upd_version_take, again,
-		    NULL) != 0) {
-			ui_message(ui, true, "%s", error != NULL ? error : _("The update was not saved."));
-			free(error);
-			upd_write_free(again);
-			return;
-		}
-		ui_message(ui, true, "%s %s", error != NULL ? error : "",
-		    _("Your text is kept: F2 saves it over the other change, Esc leaves it."));
-	} else {
-		ui_message(ui, true, "%s", error != NULL ? error : _("The update was not saved."));
-	}
+	else
+		upd_write_refused(ui, w, text, ret, error);
 	free(error);
-	upd_write_text(ui, again, text);
 }
 
 /* Open the editor for the text of w (takes w). */
 static void
 upd_write_text(struct ui *ui, struct upd_write *w, const char *text)
 {
-	char *hint = xasprintf(_("The text of \"%s\" — F2 saves, Esc leaves"), w->title);
+	char *hint;
 
+	if (w->changed)
+		hint = xasprintf(_("Your text of \"%s\"; the update changed meanwhile — F2 saves "
+		    "yours over it, Esc leaves"), w->title);
+	else if (w->refused)
+		hint = xasprintf(_("Not saved; your text of \"%s\" is kept — F2 tries again, Esc "
+		    "leaves"), w->title);
+	else
+		hint = xasprintf(_("The text of \"%s\" — F2 saves, Esc leaves"), w->title);
 	scr_editor_push(ui, w->id == 0 ? N_("Post an update") : N_("Edit an update"), hint, text,
 	    UPDATE_TEXT_MAX, NULL, upd_write_done, w, upd_write_free);
 	free(hint);
@@ -605,6 +660,30 @@ upd_new(struct ui *ui, struct upd_screen *u)
 	scr_form_push(ui, N_("Post an update"), f, upd_title_submit, w, upd_write_free);
 }
 
+/*
+ * May who change an update with these facts (edit: also not in a closed
+ * group)? true, or false with the reason shown — before anything is typed.
+ */
+static bool
+upd_may_change_here(struct ui *ui, bool may_change, bool closed, int64_t author_id, bool edit)
+{
+	const struct actor *who = ui->app->who;
+
+	if (!may_change) {
+		ui_message(ui, true, "%s", author_id != 0 && !actor_is_visitor(who) &&
+		    author_id == who->person_id ?
+		    _("You wrote this update, but you are no longer in the group: only a lead of "
+		    "the group or a coordinator can change it now.") :
+		    _("Only its author, a lead of the group or a coordinator can change an update."));
+		return false;
+	}
+	if (edit && closed) {
+		ui_message(ui, true, "%s", _("The group is closed; its updates can no longer change."));
+		return false;
+	}
+	return true;
+}
+
 /* Fetch the body of an update for editing. */
 static int
 upd_edit_take(const struct update_row *r, void *arg)
@@ -616,10 +695,13 @@ upd_edit_take(const struct update_row *r, void *arg)
 	w->version = r->version;
 	free(w->title);
 	w->title = xstrdup(r->title != NULL ? r->title : "");
+	w->may_change = r->may_change;
+	w->closed = r->group_closed;
+	w->author_id = r->author_id;
 	return 0;
 }
 
-/* e: edit the selected update (its author, a lead, a coordinator). */
+/* e: edit the selected update (its author while in the group, a lead, a coordinator). */
 static void
 upd_edit(struct ui *ui, const struct upd_line *r)
 {
@@ -633,12 +715,19 @@ upd_edit(struct ui *ui, const struct upd_line *r)
 		ui_message(ui, true, "%s", _("The database is open read-only; nothing can be changed."));
 		return;
 	}
+	if (!upd_may_change_here(ui, r->may_change, r->closed, r->author_id, true))
+		return;
 	w = xcalloc(1, sizeof *w);
 	w->id = r->id;
 	w->group_id = r->group_id;
 	if (store_update_get(ui->app->st, ui->app->who, r->id, upd_edit_take, w, &error) != 0) {
 		ui_message(ui, true, "%s", error != NULL ? error : _("That update cannot be read."));
 		free(error);
+		upd_write_free(w);
+		return;
+	}
+	/* as it is now: a role may have ended since the list was read */
+	if (!upd_may_change_here(ui, w->may_change, w->closed, w->author_id, true)) {
 		upd_write_free(w);
 		return;
 	}
@@ -660,6 +749,8 @@ upd_ask_delete(struct ui *ui, struct upd_screen *u, const struct upd_line *r)
 		ui_message(ui, true, "%s", _("The database is open read-only; nothing can be changed."));
 		return;
 	}
+	if (!upd_may_change_here(ui, r->may_change, r->closed, r->author_id, false))
+		return;
 	upd_line_free(u->asked);
 	u->asked = upd_line_copy(r);
 	u->ask = UPD_ASK_DELETE;
@@ -817,7 +908,26 @@ upd_free(struct screen *s)
 	free(u);
 }
 
-/* The hint bar: the screen's keys, with f shown as the group's "settings". */
+/* Does the selected row offer action a? e and - only where who may change the update. */
+static bool
+upd_hint_applies(struct ui *ui, struct upd_screen *u, enum ui_action a)
+{
+	const struct upd_line *r;
+
+	if (a != UI_ACTION_EDIT && a != UI_ACTION_DELETE_ITEM && a != UI_ACTION_NEW)
+		return true;
+	if (store_read_only(ui->app->st))
+		return false;
+	if (a == UI_ACTION_NEW)
+		return true;
+	r = vlist_selected(&u->list);
+	return r != NULL && r->may_change && (a != UI_ACTION_EDIT || !r->closed);
+}
+
+/*
+ * The hint bar: the screen's keys, with f shown as the group's "settings",
+ * and e and - only on an update who may change.
+ */
 static const char *
 upd_hint_text(struct ui *ui, struct screen *s)
 {
@@ -826,9 +936,10 @@ upd_hint_text(struct ui *ui, struct screen *s)
 	char key[32];
 	size_t len = 0;
 
-	(void)ui;
 	buf[0] = '\0';
 	for (h = s->ops->hints; h != NULL && *h != UI_ACTION_NONE && len < sizeof buf; h++) {
+		if (!upd_hint_applies(ui, s->data, *h))
+			continue;
 		keys_first(*h, key, sizeof key);
 		snprintf(buf + len, sizeof buf - len, "%s %s  ", key,
 		    *h == UI_ACTION_FILTER ? _("settings") : _(keys_action_hint(*h)));
@@ -856,6 +967,7 @@ static const struct screen_ops upd_ops_read = {
 	.on_key = upd_on_key,
 	.on_action = upd_on_action,
 	.hints = upd_hints_read,
+	.hint_text = upd_hint_text,
 	.free = upd_free,
 };
 
@@ -866,6 +978,7 @@ static const struct screen_ops upd_ops_mine = {
 	.on_key = upd_on_key,
 	.on_action = upd_on_action,
 	.hints = upd_hints_mine,
+	.hint_text = upd_hint_text,
 	.free = upd_free,
 };
 

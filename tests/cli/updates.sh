@@ -1,7 +1,8 @@
 #!/bin/sh
 # updates.sh — "leernet updates" on the demo network (today 23-11-2026): the
 # weekly digest of milan's groups as text and of one group as Markdown,
-# exactly; a follower (sanne) gets the groups she follows; --since; a group
+# exactly, with what Markdown would misread escaped; a follower (sanne) gets
+# the groups she follows; --since; a group
 # one neither belongs to nor follows is refused (65) with a word on how to
 # follow it; nothing is marked read; no updates is said so; a read-only
 # database; bad options are usage errors (64), an unknown group or a bad
@@ -103,6 +104,37 @@ run $TODAY -- $D --user emre updates --group "PLG Rust in de klas" --since 2026-
 same "one group as Markdown" "$CLI_TMP/rust.md"
 run $TODAY -- $D --user emre updates --group "plg rust" --since 2026-09-01 --format md
 same "the group named by a prefix, in any case" "$CLI_TMP/rust.md"
+
+# --- Markdown: a line of the text (or a title) that Markdown would misread gets a backslash
+if $have_sqlite; then
+	cp "$db" "$CLI_TMP/md.db"
+	"$SQLITE3" "$CLI_TMP/md.db" "INSERT INTO update_post (group_id, author_id, posted_at, title, body)
+	    SELECT g.id, p.id, '2026-11-20T10:00', 'Vraag #', '# Geen kop' || char(10) ||
+	    '> geen citaat' || char(10) || '- geen lijst' || char(10) || '1. geen telling' ||
+	    char(10) || '---' || char(10) || '  ## ingesprongen' || char(10) ||
+	    'Gewoon #3 en *nadruk* en 2.5 uur'
+	    FROM grp g, person p WHERE g.name = 'PLG Rust in de klas' AND p.login = 'emre'"
+	cat > "$CLI_TMP/escaped.md" <<'EOF'
+# Updates of PLG Rust in de klas since 20-11-2026
+
+## PLG Rust in de klas
+
+### Vraag \#
+
+*20-11-2026 10:00 — Emre Çelik*
+
+\# Geen kop
+\> geen citaat
+\- geen lijst
+1\. geen telling
+\---
+  \## ingesprongen
+Gewoon #3 en *nadruk* en 2.5 uur
+EOF
+	run $TODAY -- --config "$cfg" --database "$CLI_TMP/md.db" --user emre updates \
+		--group "PLG Rust in de klas" --since 2026-11-20 --format md
+	same "Markdown escapes what would become a heading, quote, list or rule" "$CLI_TMP/escaped.md"
+fi
 
 # --- a follower: the groups she follows, from the day of --since
 run $TODAY -- $D --user sanne updates --since 01-10-2026

@@ -6,7 +6,11 @@
 # sees the new update marked unread on the home screen with the unread count
 # in the heading; she opens the recent updates (U), opens the update (Enter)
 # and reads its text; back on the list and at home it is no longer unread.
-# A member may not post (the group lets only leads post); a colleague
+# The lead edits his update while someone else changes it: the save shows
+# him the update as it is now, Esc brings back his own text, F2 saves it;
+# a save refused after typing (he left the group meanwhile) keeps the text.
+# A member may not post (the group lets only leads post), is not offered e
+# on the lead's update and is refused before typing anything; a colleague
 # (bram) follows a group with W on its page and unfollows it again, and is
 # told why he may not read the updates of a group he does not follow.
 #
@@ -74,6 +78,56 @@ case "$row" in
 *"●"*) not_ok "the author's own update is marked unread: $row" ;;
 *) ok "the author has read his own update" ;;
 esac
+hint=$(tui_screen | tail -n 1)
+case "$hint" in
+*"e edit"*"- "*) ok "the author is offered e and - on his update" ;;
+*) not_ok "the hint bar on the author's update: $hint" ;;
+esac
+
+# --- he edits it while someone else changes it: he sees their text, then his own again
+tui_keys k	# the newest row, his new update
+tui_keys e
+expect "the editor names it" "$TITLE"
+expect "e opens the update's title" "Edit an update"
+tui_keys F2
+expect "then its text" "F2 saves, Esc leaves"
+sql "UPDATE update_post SET body = 'Andere tekst van een collega.', version = version + 1
+    WHERE title = '$TITLE'"
+type_text " Mijn aanvulling."
+tui_keys F2
+expect "a save against a changed update shows it as it is now" \
+	"Someone else changed this update while you wrote"
+expect "with the other person's text" "Andere tekst van een collega."
+[ "$(sql "SELECT body FROM update_post WHERE title = '$TITLE'")" = "Andere tekst van een collega." ] &&
+	ok "nothing was written over it" || not_ok "the refused save changed the update"
+tui_keys Escape
+expect "Esc goes back to his own text, which says the update changed" \
+	"the update changed meanwhile"
+expect "his text is kept" "Mijn aanvulling."
+tui_keys F2
+expect "F2 then saves his text over the version he has seen" "Update saved: $TITLE"
+[ "$(sql "SELECT count(*) FROM update_post WHERE title = '$TITLE'
+    AND body LIKE '%Mijn aanvulling.%' AND body NOT LIKE '%collega%'")" = 1 ] &&
+	ok "his text is stored" || not_ok "his text is not stored"
+
+# --- a refusal after typing (he left the group meanwhile) keeps the text in the editor
+mid=$(sql "SELECT m.id FROM membership m JOIN person p ON p.id = m.person_id
+    JOIN grp g ON g.id = m.group_id WHERE p.login = 'emre' AND g.name = 'PLG Rust in de klas'
+    AND m.end_on IS NULL")
+tui_keys k
+tui_keys e
+expect "e opens the title again" "Edit an update"
+tui_keys F2
+expect "and the text" "F2 saves, Esc leaves"
+sql "UPDATE membership SET end_on = '2026-11-22' WHERE id = $mid"
+type_text " Tot slot."
+tui_keys F2
+expect "the save is refused with the reason" "you are no longer in the group"
+expect "and the text is kept in the editor" "Tot slot."
+expect "which says so" "Not saved; your text of \"$TITLE\" is kept"
+sql "UPDATE membership SET end_on = NULL WHERE id = $mid"
+tui_keys Escape
+tui_wait "Leave" 2 && tui_keys y
 tui_keys q q q q q
 [ "$(tui_status)" = 0 ] && ok "the lead quits cleanly" || not_ok "exit status $(tui_status)"
 
@@ -126,6 +180,16 @@ tui_keys U
 expect "the member opens the updates" "PLG Rust in de klas:"
 tui_keys n
 expect "n is refused with the reason" "only its leads post"
+hint=$(tui_screen | tail -n 1)
+case "$hint" in
+*"e edit"*) not_ok "the member is offered e on the lead's update: $hint" ;;
+*) ok "no e on an update the member may not change" ;;
+esac
+tui_keys e
+expect "e is refused before anything is typed" \
+	"Only its author, a lead of the group or a coordinator can change an update."
+tui_screen | grep -qF "Edit an update" && not_ok "an edit form opened" ||
+	ok "no form or editor opens"
 tui_keys q q q q
 tui_status >/dev/null
 

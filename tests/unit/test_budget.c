@@ -426,6 +426,59 @@ START_TEST(test_change_and_withdraw)
 }
 END_TEST
 
+/* Whose membership of group is open today: its id. */
+struct open_row {
+	int64_t person_id, membership_id;
+};
+
+static int
+open_row_take(const struct roster_row *r, void *arg)
+{
+	struct open_row *o = arg;
+
+	if (r->person_id == o->person_id && r->end_on == NULL)
+		o->membership_id = r->membership_id;
+	return 0;
+}
+
+static int64_t
+open_membership(int whom, int64_t group)
+{
+	struct open_row o = { people[whom], 0 };
+
+	EXPECT_OK(store_roster_each(st, who[ZOE], group, &today, ROSTER_AT, open_row_take, &o,
+	    &error_));
+	ck_assert_int_gt(o.membership_id, 0);
+	return o.membership_id;
+}
+
+/* A requester who steps down as lead can no longer change or withdraw; today's leads can. */
+START_TEST(test_stepped_down_requester)
+{
+	struct budget_new r = ask(g1, "Gedragsspecialist", 125050);
+	char *error = NULL;
+	int64_t id, other;
+
+	EXPECT_OK(store_budget_request(st, who[ANN], &r, &id, &error_));
+	EXPECT_OK(store_budget_request(st, who[ANN], &r, &other, &error_));
+	/* ann steps down (a member from today); bob leads the group from today */
+	EXPECT_OK(store_roster_set_role(st, who[ZOE], open_membership(ANN, g1), "lead", "member",
+	    &today, &error_));
+	EXPECT_OK(store_roster_set_role(st, who[ZOE], open_membership(BOB, g1), "member", "lead",
+	    &today, &error_));
+	ck_assert_int_eq(store_budget_withdraw(st, who[ANN], id, 1, &error), STORE_DENIED);
+	ck_assert_ptr_nonnull(strstr(error, "no longer lead"));
+	free(error);
+	r.cost_cents = 1;
+	EXPECT_RC(store_budget_change(st, who[ANN], id, 1, &r, &error_), STORE_DENIED);
+	ck_assert_int_eq(version_of(ZOE, id), 1);	/* nothing was written */
+	/* the lead of today and a coordinator keep the right */
+	EXPECT_OK(store_budget_change(st, who[BOB], id, 1, &r, &error_));
+	EXPECT_OK(store_budget_withdraw(st, who[BOB], id, 2, &error_));
+	EXPECT_OK(store_budget_withdraw(st, who[ZOE], other, 1, &error_));
+}
+END_TEST
+
 START_TEST(test_read_only)
 {
 	/* a store opened read-only refuses every write with a message */
@@ -654,6 +707,7 @@ suite_budget(void)
 	tcase_add_test(ts, test_request_rules);
 	tcase_add_test(ts, test_decide);
 	tcase_add_test(ts, test_change_and_withdraw);
+	tcase_add_test(ts, test_stepped_down_requester);
 	tcase_add_test(ts, test_read_only);
 	tcase_add_test(ts, test_who_sees_what);
 	tcase_add_test(ts, test_totals_per_school_year);

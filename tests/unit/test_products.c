@@ -598,8 +598,52 @@ START_TEST(test_read_only)
 }
 END_TEST
 
+/* The log's rows as "action summary", "|"-separated, newest first. */
+struct audit_got {
+	char text[1024];
+};
+
+static int
+audit_row(const struct audit_row *r, void *arg)
+{
+	struct audit_got *a = arg;
+	size_t len = strlen(a->text);
+
+	snprintf(a->text + len, sizeof a->text - len, "%s%s %s", len ? "|" : "", r->action,
+	    r->summary != NULL ? r->summary : "-");
+	return 0;
+}
+
+/* Whose membership of group is open today: its id. */
+struct open_row {
+	int64_t person_id, membership_id;
+};
+
+static int
+open_row_take(const struct roster_row *r, void *arg)
+{
+	struct open_row *o = arg;
+
+	if (r->person_id == o->person_id && r->end_on == NULL)
+		o->membership_id = r->membership_id;
+	return 0;
+}
+
+static int64_t
+open_membership(int whom, int64_t group)
+{
+	struct open_row o = { people[whom], 0 };
+
+	EXPECT_OK(store_roster_each(st, who[ZOE], group, &today, ROSTER_AT, open_row_take, &o,
+	    &error_));
+	ck_assert_int_gt(o.membership_id, 0);
+	return o.membership_id;
+}
+
 START_TEST(test_audited)
 {
+	struct audit_filter f;
+	struct audit_got a;
 	struct slot_in in = { g1, 0, HM(13, 30), HM(14, 0), "Aula" };
 	char *name = NULL, *at = NULL, *error = NULL;
 	int64_t id = add(BOB, g1, "Handreiking", "guide", "draft", D(0, 0, 0)), slot;
@@ -613,6 +657,40 @@ START_TEST(test_audited)
 	ck_assert_str_eq(name, "Zoë");
 	free(name);
 	free(at);
+	/* removing a slot names the group in the log, as adding it does */
+	EXPECT_OK(store_slot_remove(st, who[ZOE], slot, 1, &error_));
+	memset(&a, 0, sizeof a);
+	memset(&f, 0, sizeof f);
+	f.entity = "programme_slot";
+	EXPECT_OK(store_audit_page(st, who[ZOE], &f, NULL, false, true, 10, audit_row, &a,
+	    &error_));
+	ck_assert_str_eq(a.text, "delete PLG Rust → Kennisdeeldag 13:30|"
+	    "insert PLG Rust → Kennisdeeldag 13:30");
+}
+END_TEST
+
+/* A member who left the group registers and changes its products no more. */
+START_TEST(test_former_member)
+{
+	struct product_in p = mk("Handreiking", "guide", "draft", D(0, 0, 0));
+	struct product_detail d;
+	int64_t id = add(BOB, g1, "Van Bob", "guide", "draft", D(0, 0, 0));
+
+	EXPECT_OK(store_roster_end(st, who[ZOE], open_membership(BOB, g1), &D(2026, 11, 22),
+	    &error_));
+	EXPECT_RC(store_product_add(st, who[BOB], g1, &p, NULL, &error_), STORE_DENIED);
+	EXPECT_RC(store_product_update(st, who[BOB], id, 1, &p, &error_), STORE_DENIED);
+	EXPECT_RC(store_product_set_status(st, who[BOB], id, 1, "published", &error_),
+	    STORE_DENIED);
+	ck_assert_int_eq(store_product_get(st, who[ANN], id, &d, NULL), 1);
+	ck_assert_int_eq(d.version, 1);
+	ck_assert_str_eq(d.status, "draft");
+	store_product_detail_clear(&d);
+	/* a refusal leaves no transaction open: the lead's change goes through */
+	EXPECT_OK(store_product_set_status(st, who[ANN], id, 1, "published", &error_));
+	EXPECT_RC(store_product_set_status(st, who[ANN], id, 1, "draft", &error_),
+	    STORE_CONFLICT);
+	EXPECT_OK(store_product_update(st, who[ANN], id, 2, &p, &error_));
 }
 END_TEST
 
@@ -662,6 +740,7 @@ suite_products(void)
 	tcase_add_test(tc, test_cancelled_meeting);
 	tcase_add_test(tc, test_read_only);
 	tcase_add_test(tc, test_audited);
+	tcase_add_test(tc, test_former_member);
 	tcase_add_test(tc, test_no_full_scans);
 	suite_add_tcase(s, tc);
 	return s;

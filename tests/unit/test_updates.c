@@ -423,6 +423,116 @@ START_TEST(test_versions)
 }
 END_TEST
 
+/* Whose membership of group is open today: its id (0 when none). */
+struct open_row {
+	int64_t person_id, membership_id;
+};
+
+static int
+open_row_take(const struct roster_row *r, void *arg)
+{
+	struct open_row *o = arg;
+
+	if (r->person_id == o->person_id && r->end_on == NULL)
+		o->membership_id = r->membership_id;
+	return 0;
+}
+
+static int64_t
+open_membership(int whom, int64_t group)
+{
+	struct open_row o = { people[whom], 0 };
+
+	EXPECT_OK(store_roster_each(st, who[ZOE], group, &today, ROSTER_AT, open_row_take, &o,
+	    &error_));
+	ck_assert_int_gt(o.membership_id, 0);
+	return o.membership_id;
+}
+
+/* May-change as the store says it for whom on post id (-1: not readable). */
+struct may {
+	int may_change, closed;
+};
+
+static int
+may_row(const struct update_row *r, void *arg)
+{
+	struct may *m = arg;
+
+	m->may_change = r->may_change;
+	m->closed = r->group_closed;
+	return 0;
+}
+
+static int
+may_change(int whom, int64_t id)
+{
+	struct may m = { -1, -1 };
+	char *error = NULL;
+
+	if (store_update_get(st, who[whom], id, may_row, &m, &error) != 0)
+		m.may_change = -1;
+	free(error);
+	return m.may_change;
+}
+
+/* An author who leaves the group loses the right to change their post; leads keep it. */
+START_TEST(test_former_author)
+{
+	struct may m = { -1, -1 };
+	struct got g;
+	char *error = NULL;
+	int64_t bobs, anns;
+
+	EXPECT_OK(store_update_settings(st, who[ANN], g1, standing(ANN, g1).group_version, true,
+	    true, &error_));
+	bobs = post(BOB, g1, "Van Bob");
+	anns = post(ANN, g1, "Van Ann");
+	/* the flag the screen offers e and - by: the same rule as the writes */
+	ck_assert_int_eq(may_change(BOB, bobs), 1);
+	ck_assert_int_eq(may_change(BOB, anns), 0);	/* a member, not the author */
+	ck_assert_int_eq(may_change(COR, bobs), 0);
+	ck_assert_int_eq(may_change(FAY, bobs), 0);	/* a follower */
+	ck_assert_int_eq(may_change(ANN, bobs), 1);	/* a lead */
+	ck_assert_int_eq(may_change(ZOE, bobs), 1);	/* a coordinator */
+	ck_assert_int_eq(may_change(EVE, bobs), -1);	/* cannot even read it */
+	ck_assert_int_eq(page(BOB, 0, NULL, true, 10, &g), 0);
+	ck_assert_int_eq(g.n, 2);
+	/* bob leaves the group (his last day was yesterday) */
+	EXPECT_OK(store_roster_end(st, who[ZOE], open_membership(BOB, g1), &D(2026, 11, 22),
+	    &error_));
+	ck_assert_int_eq(store_update_edit(st, who[BOB], bobs, 1, "Nog van Bob", "", &error),
+	    STORE_DENIED);
+	ck_assert_ptr_nonnull(strstr(error, "no longer in the group"));
+	free(error);
+	error = NULL;
+	EXPECT_RC(store_update_delete(st, who[BOB], bobs, 1, &error_), STORE_DENIED);
+	/* following the group does not bring the right back */
+	EXPECT_OK(store_group_follow(st, who[BOB], g1, &error_));
+	ck_assert_int_eq(may_change(BOB, bobs), 0);
+	EXPECT_RC(store_update_edit(st, who[BOB], bobs, 1, "Nog van Bob", "", &error_),
+	    STORE_DENIED);
+	/* the lead and a coordinator still may; nothing was written by the refusals */
+	ck_assert_int_eq(may_change(ANN, bobs), 1);
+	EXPECT_OK(store_update_edit(st, who[ANN], bobs, 1, "Van Bob (bijgewerkt)", "", &error_));
+	EXPECT_OK(store_update_delete(st, who[ZOE], bobs, 2, &error_));
+	/* a lead who steps down (member from today) keeps only the rights of an author */
+	EXPECT_OK(store_roster_set_role(st, who[ZOE], open_membership(ANN, g1), "lead", "member",
+	    &today, &error_));
+	ck_assert_int_eq(may_change(ANN, anns), 1);
+	anns = post(COR, g1, "Van Cor");
+	ck_assert_int_eq(may_change(ANN, anns), 0);
+	EXPECT_RC(store_update_delete(st, who[ANN], anns, 1, &error_), STORE_DENIED);
+	/* a closed group's posts say so (they can be deleted, not edited) */
+	EXPECT_OK(store_update_insert_as(st, who[ZOE], gc, people[DAN], "2026-10-01T09:00",
+	    "Gesloten", "", &anns, &error_));
+	EXPECT_OK(store_update_get(st, who[DAN], anns, may_row, &m, &error_));
+	ck_assert(m.may_change == 1 && m.closed == 1);
+	EXPECT_RC(store_update_edit(st, who[DAN], anns, 1, "Nog eens", "", &error_),
+	    STORE_INVALID);
+}
+END_TEST
+
 /* The log: post, edit, delete and follow entries with titles and names only. */
 struct audit_got {
 	int n;
@@ -543,6 +653,7 @@ suite_updates(void)
 	tcase_add_test(tc, test_post_rules);
 	tcase_add_test(tc, test_read_marks);
 	tcase_add_test(tc, test_versions);
+	tcase_add_test(tc, test_former_author);
 	tcase_add_test(tc, test_audit);
 	tcase_add_test(tc, test_pages);
 	tcase_add_test(tc, test_read_only);
