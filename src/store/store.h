@@ -1099,7 +1099,8 @@ int store_group_hours(struct store *st, const struct actor *who, int64_t group_i
  * STORE_DENIED with a sentence saying whether they can follow the group.
  * Who posts (ACCESS_UPDATE_POST): a lead of the group today, a coordinator,
  * or a member (lead, member, expert) when the group allows it
- * (grp.members_may_post); never in a closed group. The author, a lead or a
+ * (grp.members_may_post); never in a closed group. The author while still
+ * in the group (lead, member, expert), a lead of the group today or a
  * coordinator edits or deletes a post. An update is unread for someone who
  * has not opened it and it was posted on or after the day their current
  * membership (or following) began: older posts are history, not news.
