@@ -36,7 +36,7 @@ static const struct {
 	    N_("below 60% of the norm so far"), true, 60 },
 	[HEALTH_OVERDUE] = { "overdue", N_("Overdue"), N_("any open agreement past its date"),
 	    false, 1 },
-	[HEALTH_UPDATE] = { "update", N_("Update"), N_("more than 2 months without an update"),
+	[HEALTH_UPDATE] = { "update", N_("Months since update"), N_("more than 2 months without an update"),
 	    false, 3 },
 	[HEALTH_LEFT] = { "left", N_("Left"), N_("2 or more members left this school year"),
 	    false, 2 },
