@@ -10,7 +10,9 @@
  * rejoiners, late joiners, followers), 500 000 meetings over the previous and
  * the current school year (relative to today; LEERNET_TODAY is respected),
  * about 3 000 000 attendance rows on held meetings, 100 000 intervision notes
- * with a section per phase of their method and 1–3 agreements. region is
+ * with a section per phase of their method and 1–3 agreements, and for the
+ * active groups their life: two updates each, products, budget requests and
+ * health scans. region is
  * 1/20 of that; demo is the size of data/demo (synthetic, not demo_load).
  *
  * The run is planned in memory first (so counts can be met: the membership
