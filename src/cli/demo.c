@@ -483,7 +483,7 @@ demo_note_part(struct demo *d, const struct tsv_line *l)
 		return -1;
 	due = date_add_days(&d->note_day, n);
 	if (store_agreement_insert(d->st, d->who, d->note_id, tsv_get(l, 3), owner, &due,
-	    d->error) != 0)
+	    NULL, d->error) != 0)
 		return demo_fail(d, "-");
 	return 0;
 }

@@ -848,9 +848,17 @@ int store_note_insert(struct store *st, const struct actor *who,
 int store_note_section_insert(struct store *st, const struct actor *who,
     int64_t note_id, int position, const char *phase, const char *body,
     const char *privacy, char **error);
+/* A follow-up agreement of a note, open; *id when id is not NULL. */
 int store_agreement_insert(struct store *st, const struct actor *who,
     int64_t note_id, const char *what, int64_t owner_id, const struct date *due,
-    char **error);
+    int64_t *id, char **error);
+/*
+ * For loading data written elsewhere (the demo, the benchmark generator):
+ * agreement_id was reviewed in the later note reviewed_in as done, continued
+ * or dropped, without a draft to review it in. Coordinators only.
+ */
+int store_agreement_reviewed(struct store *st, const struct actor *who, int64_t agreement_id,
+    const char *status, int64_t reviewed_in, char **error);
 
 /* Open follow-up agreements owned by who: count only (content is protected). */
 int store_agreements_open_count(struct store *st, const struct actor *who,

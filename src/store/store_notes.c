@@ -224,7 +224,7 @@ store_note_section_insert(struct store *st, const struct actor *who, int64_t not
 
 int
 store_agreement_insert(struct store *st, const struct actor *who, int64_t note_id,
-    const char *what, int64_t owner_id, const struct date *due, char **error)
+    const char *what, int64_t owner_id, const struct date *due, int64_t *id, char **error)
 {
 	sqlite3_stmt *s;
 
@@ -237,7 +237,30 @@ store_agreement_insert(struct store *st, const struct actor *who, int64_t note_i
 	store_bind_id(s, 3, owner_id);
 	store_bind_date(s, 4, due);
 	/* no summary: what was agreed is confidential to the note */
-	return store_insert_audited(st, who, s, "agreement", NULL, NULL, error);
+	return store_insert_audited(st, who, s, "agreement", NULL, id, error);
+}
+
+int
+store_agreement_reviewed(struct store *st, const struct actor *who, int64_t agreement_id,
+    const char *status, int64_t reviewed_in, char **error)
+{
+	sqlite3_stmt *s;
+
+	if (who == NULL || !who->coordinator)
+		return store_refuse(error, STORE_DENIED, "%s",
+		    _("Only a coordinator can load reviewed agreements."));
+	if (status == NULL || (strcmp(status, "done") != 0 && strcmp(status, "continued") != 0 &&
+	    strcmp(status, "dropped") != 0))
+		return store_refuse(error, STORE_INVALID, "%s",
+		    _("An agreement is done, continued or dropped."));
+	if ((s = store_stmt(st, &store_notes_table, NOTES_REVIEW, error)) == NULL)
+		return STORE_ERROR;
+	sqlite3_bind_int64(s, 1, agreement_id);
+	store_bind_text(s, 2, status);
+	sqlite3_bind_null(s, 3);
+	sqlite3_bind_int64(s, 4, reviewed_in);
+	return store_exec_audited(st, who, s, status, "agreement", agreement_id, NULL, error) ==
+	    0 ? 0 : STORE_ERROR;
 }
 
 int

@@ -158,6 +158,10 @@ struct gen {
 	int32_t *days;			/* scratch: one group's meeting days */
 
 	long zoe[4];			/* the groups Zoë leads, is a member of (2), follows */
+	/* the agreements of a group's previous note, reviewed in its next one */
+	int32_t prev_group;
+	int64_t prev_agr[3];
+	int n_prev_agr;
 	long n_net;			/* network-wide meetings */
 	double members_target;		/* calibrated average core size of a group */
 	struct gen_estimate est;
@@ -1516,6 +1520,22 @@ gen_write_note(struct gen *g, struct gen_rng *r, const struct gen_note_target *t
 	g->c_notes++;
 	if (gen_write_sections(g, r, method, id, author) != 0)
 		return -1;
+	/* the look-back: most of the last session's agreements are done by now */
+	if (t->group == g->prev_group) {
+		int k;
+
+		for (k = 0; k < g->n_prev_agr; k++) {
+			uint32_t x = gen_rng_below(r, 100);
+
+			if (x < 5)
+				continue;	/* still open */
+			if (store_agreement_reviewed(g->st, &g->coord, g->prev_agr[k],
+			    x < 75 ? "done" : x < 90 ? "continued" : "dropped", id, &g->error) != 0)
+				return gen_fail(g, "reviewing an agreement in note %" PRId64, id);
+		}
+	}
+	g->prev_group = t->group;
+	g->n_prev_agr = 0;
 	for (agreements = gen_rng_range(r, 1, 3); agreements > 0; agreements--) {
 		int32_t owner = gen_rng_chance(r, 60) ? contributor : came[gen_rng_below(r,
 		    (uint32_t)n)];
@@ -1523,7 +1543,7 @@ gen_write_note(struct gen *g, struct gen_rng *r, const struct gen_note_target *t
 
 		gen_text_agreement(r, &what);
 		if (store_agreement_insert(g->st, author, id, what.s, g->person_id[owner], &due,
-		    &g->error) != 0)
+		    &g->prev_agr[g->n_prev_agr++], &g->error) != 0)
 			return gen_fail(g, "agreement of note %" PRId64, id);
 		g->c_agreements++;
 	}
@@ -1537,6 +1557,7 @@ gen_write_notes(struct gen *g)
 	size_t i;
 
 	gen_rng_seed(&r, g->seed, 7);
+	g->prev_group = -1;
 	gen_phase_start(g, "notes", (long)g->n_targets);
 	for (i = 0; i < g->n_targets; i++) {
 		if (gen_write_note(g, &r, &g->targets[i]) != 0)

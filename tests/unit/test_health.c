@@ -488,7 +488,7 @@ START_TEST(test_overview_facts)
 	const struct health_row *r;
 	struct note_new note = { 0, "incident", 0, 0, 0, 0 };
 	struct date past = D(2026, 8, 10);
-	int64_t m1, m2, m3, note_id;
+	int64_t m1, m2, m3, note_id, agr;
 	size_t n;
 
 	m1 = held(D(2026, 9, 15));
@@ -508,9 +508,9 @@ START_TEST(test_overview_facts)
 	note.contributor_id = note.chair_id = note.minute_taker_id = note.author_id = people[ANN];
 	EXPECT_OK(store_note_insert(st, who[ANN], &note, &note_id, &error_));
 	EXPECT_OK(store_agreement_insert(st, who[ANN], note_id, "Geheim: lezen over ...",
-	    people[BOB], &D(2026, 11, 20), &error_));
+	    people[BOB], &D(2026, 11, 20), NULL, &error_));
 	EXPECT_OK(store_agreement_insert(st, who[ANN], note_id, "Nog niet", people[BOB],
-	    &D(2026, 12, 1), &error_));
+	    &D(2026, 12, 1), NULL, &error_));
 	/* an update posted on 10-8 (the clock set back for it) */
 	date_clock_fix(&past);
 	EXPECT_OK(store_update_post(st, who[ZOE], g1, "Van start", "", NULL, &error_));
@@ -547,6 +547,21 @@ START_TEST(test_overview_facts)
 	ck_assert_int_eq(memcmp(&one.facts, &r->facts, sizeof one.facts), 0);
 	free(one.name);
 	free(one.type);
+	health_rows_free(rows, n);
+
+	/* an overdue agreement reviewed as done (loaded data) is no longer counted */
+	EXPECT_OK(store_agreement_insert(st, who[ANN], note_id, "Later gedaan", people[BOB],
+	    &D(2026, 11, 15), &agr, &error_));
+	EXPECT_OK(store_health_overview(st, who[ZOE], &today, &rows, &n, &error_));
+	ck_assert_int_eq(row_of(rows, n, g1)->facts.overdue, 2);
+	health_rows_free(rows, n);
+	EXPECT_RC(store_agreement_reviewed(st, who[ANN], agr, "done", note_id, &error_),
+	    STORE_DENIED);
+	EXPECT_RC(store_agreement_reviewed(st, who[ZOE], agr, "open", note_id, &error_),
+	    STORE_INVALID);
+	EXPECT_OK(store_agreement_reviewed(st, who[ZOE], agr, "done", note_id, &error_));
+	EXPECT_OK(store_health_overview(st, who[ZOE], &today, &rows, &n, &error_));
+	ck_assert_int_eq(row_of(rows, n, g1)->facts.overdue, 1);
 	health_rows_free(rows, n);
 }
 END_TEST
