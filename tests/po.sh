@@ -8,7 +8,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 cd "$srcdir" || exit 99
 command -v xgettext >/dev/null || { echo "po: xgettext missing"; exit 77; }
-xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -f po/POTFILES -o "$tmp/fresh.pot" 2>"$tmp/err" ||
+xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -kC_:1c,2 -kNC_:1c,2 -f po/POTFILES -o "$tmp/fresh.pot" 2>"$tmp/err" ||
 	{ cat "$tmp/err"; exit 1; }
 # every file with _( or N_( is listed in POTFILES
 missing=$(grep -rlE '\b_\(|N_\(' src --include='*.c' --include='*.h' | sort |

@@ -47,7 +47,7 @@ cmd_budget_status(const char *status)
 	if (status == NULL)
 		return "";
 	if (strcmp(status, "open") == 0)
-		return _("open");
+		return C_("status", "open");
 	if (strcmp(status, "approved") == 0)
 		return _("approved");
 	if (strcmp(status, "declined") == 0)

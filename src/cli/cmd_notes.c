@@ -319,7 +319,7 @@ cmd_notes_agreement_status(const char *status)
 	if (status == NULL)
 		return "";
 	if (strcmp(status, "open") == 0)
-		return _("open");
+		return C_("status", "open");
 	if (strcmp(status, "done") == 0)
 		return _("done");
 	if (strcmp(status, "continued") == 0)

@@ -125,6 +125,26 @@ health_section_signals(struct ui *ui, const struct health_row *r, struct widget_
 	free(text);
 }
 
+
+/* Each factor of scan last: its label, score bar and trend since prev; with remarks. */
+static void
+health_factor_lines(struct ui *ui, const struct scan *last, const struct scan *prev,
+    bool remarks, struct widget_lines *l)
+{
+	char bar[32];
+	size_t i;
+
+	for (i = 0; i < last->n; i++) {
+		const struct scan_factor_score *f = &last->scores[i];
+
+		widget_lines_add(l, 2, A_NORMAL, "%-40.40s %s %s",
+		    health_factor_label(ui, f->factor), health_score_bar(f->score, bar, sizeof bar),
+		    health_trend(health_scan_score(prev, f->factor), f->score));
+		if (remarks && f->remark != NULL)
+			widget_lines_wrap(l, 6, ui_attr(ui, UI_COLOUR_DIM), f->remark);
+	}
+}
+
 void
 life_health_section(struct ui *ui, const struct group_detail *d,
     const struct access_ctx *ctx, struct widget_lines *l)
@@ -148,6 +168,8 @@ life_health_section(struct ui *ui, const struct group_detail *d,
 		if (n > 0) {
 			health_scan_line(ui, &scans[0], line, sizeof line);
 			widget_lines_add(l, 2, A_NORMAL, _("Latest scan %s"), line);
+			/* the latest scores and the trend per factor (Z: the remarks, older scans) */
+			health_factor_lines(ui, &scans[0], n > 1 ? &scans[1] : NULL, false, l);
 		} else {
 			widget_lines_add(l, 2, A_NORMAL, "%s", _("No scan yet (Z fills one in)."));
 		}
@@ -217,7 +239,7 @@ static void
 scans_build(struct ui *ui, struct scans *p)
 {
 	const struct scan *last = p->n > 0 ? &p->v[0] : NULL, *prev = p->n > 1 ? &p->v[1] : NULL;
-	char line[256], bar[32];
+	char line[256];
 	size_t i;
 
 	widget_lines_clear(&p->lines);
@@ -229,15 +251,7 @@ scans_build(struct ui *ui, struct scans *p)
 	}
 	health_scan_line(ui, last, line, sizeof line);
 	widget_lines_add(&p->lines, 0, A_BOLD, _("Latest scan %s"), line);
-	for (i = 0; i < last->n; i++) {
-		const struct scan_factor_score *f = &last->scores[i];
-
-		widget_lines_add(&p->lines, 2, A_NORMAL, "%-40.40s %s %s",
-		    health_factor_label(ui, f->factor), health_score_bar(f->score, bar, sizeof bar),
-		    health_trend(health_scan_score(prev, f->factor), f->score));
-		if (f->remark != NULL)
-			widget_lines_wrap(&p->lines, 6, ui_attr(ui, UI_COLOUR_DIM), f->remark);
-	}
+	health_factor_lines(ui, last, prev, true, &p->lines);
 	if (p->n > 1) {
 		widget_lines_add(&p->lines, 0, A_NORMAL, "%s", "");
 		widget_lines_add(&p->lines, 0, A_BOLD, "%s", _("Earlier scans"));

@@ -62,14 +62,14 @@ static const char *
 note_agreement_status(const char *status)
 {
 	static const char *const words[][2] = {
-		{ "open", N_("open") }, { "done", N_("done") },
+		{ "open", NC_("status", "open") }, { "done", N_("done") },
 		{ "continued", N_("continued") }, { "dropped", N_("dropped") },
 	};
 	size_t i;
 
 	for (i = 0; status != NULL && i < sizeof words / sizeof words[0]; i++) {
 		if (strcmp(status, words[i][0]) == 0)
-			return _(words[i][1]);
+			return i18n_ctx(words[i][1]);
 	}
 	return status != NULL ? status : "";
 }

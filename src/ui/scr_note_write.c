@@ -166,7 +166,7 @@ write_privacy_label(enum note_privacy p)
 
 static const char *const write_review_words[][2] = {
 	{ "done", N_("done") }, { "continued", N_("continued") },
-	{ "dropped", N_("dropped") }, { "open", N_("open") },
+	{ "dropped", N_("dropped") }, { "open", NC_("status", "open") },
 };
 #define WRITE_REVIEW_N (sizeof write_review_words / sizeof write_review_words[0])
 
@@ -177,7 +177,7 @@ write_status_label(const char *status)
 
 	for (i = 0; status != NULL && i < WRITE_REVIEW_N; i++) {
 		if (strcmp(status, write_review_words[i][0]) == 0)
-			return _(write_review_words[i][1]);
+			return i18n_ctx(write_review_words[i][1]);
 	}
 	return status != NULL ? status : "";
 }
@@ -677,7 +677,7 @@ write_review(struct ui *ui, struct write_page *w, const struct agreement_view *a
 	form_add_item(what, "", a->what, false);
 	r->status = form_add(f, FORM_CHOICE, _("Status"), true);
 	for (i = 0; i < WRITE_REVIEW_N; i++) {
-		form_add_item(r->status, write_review_words[i][0], _(write_review_words[i][1]),
+		form_add_item(r->status, write_review_words[i][0], i18n_ctx(write_review_words[i][1]),
 		    false);
 		if (a->status != NULL && strcmp(a->status, write_review_words[i][0]) == 0 &&
 		    strcmp(a->status, "open") != 0)
