@@ -185,6 +185,7 @@ audit_enter(struct ui *ui, struct screen *s)
 		vlist_init(&a->list, &audit_vlist_ops, a);
 	}
 	audit_reload(ui, a, false);
+	s->list = &a->list;
 }
 
 static void

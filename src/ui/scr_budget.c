@@ -299,7 +299,10 @@ budget_reload(struct ui *ui, struct budget_screen *b, bool from_start)
 static void
 budget_enter(struct ui *ui, struct screen *s)
 {
-	budget_reload(ui, s->data, false);
+	struct budget_screen *b = s->data;
+
+	budget_reload(ui, b, false);
+	s->list = &b->list;
 }
 
 /* "Open: 2 · € 3.450,00" */

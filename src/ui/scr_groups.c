@@ -174,6 +174,7 @@ groups_enter(struct ui *ui, struct screen *s)
 		vlist_init(&g->list, &groups_vlist_ops, g);
 	}
 	groups_reload(ui, g, false);
+	s->list = &g->list;
 }
 
 static void

@@ -167,7 +167,10 @@ orgs_reload(struct ui *ui, struct orgs *o, bool from_start)
 static void
 orgs_enter(struct ui *ui, struct screen *s)
 {
-	orgs_reload(ui, s->data, false);
+	struct orgs *o = s->data;
+
+	orgs_reload(ui, o, false);
+	s->list = &o->list;
 }
 
 static void

@@ -165,6 +165,7 @@ people_enter(struct ui *ui, struct screen *s)
 		vlist_init(&p->list, &people_vlist_ops, p);
 	}
 	people_reload(ui, p, false);
+	s->list = &p->list;
 }
 
 static void

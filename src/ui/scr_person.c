@@ -1018,7 +1018,10 @@ person_pick_reload(struct ui *ui, struct person_pick *k, bool from_start)
 static void
 person_pick_enter(struct ui *ui, struct screen *s)
 {
-	person_pick_reload(ui, s->data, false);
+	struct person_pick *k = s->data;
+
+	person_pick_reload(ui, k, false);
+	s->list = &k->list;
 }
 
 static void

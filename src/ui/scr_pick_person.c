@@ -126,7 +126,10 @@ pick_reload(struct ui *ui, struct pick *k, bool from_start)
 static void
 pick_enter(struct ui *ui, struct screen *s)
 {
-	pick_reload(ui, s->data, false);
+	struct pick *k = s->data;
+
+	pick_reload(ui, k, false);
+	s->list = &k->list;
 }
 
 static void

@@ -309,6 +309,7 @@ pr_enter(struct ui *ui, struct screen *s)
 	struct pr_list *p = s->data;
 
 	pr_reload(ui, s);
+	s->list = &p->list;
 	if (p->group_id != 0)
 		s->ops = p->may_edit && !store_read_only(ui->app->st) ? &pr_group_edit_ops :
 		    &pr_group_read_ops;

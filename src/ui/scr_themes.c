@@ -179,6 +179,7 @@ themes_enter(struct ui *ui, struct screen *s)
 		vlist_init(&t->list, &themes_vlist_ops, t);
 	}
 	themes_reload(ui, t, false);
+	s->list = &t->list;
 }
 
 static void

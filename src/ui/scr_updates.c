@@ -249,6 +249,7 @@ upd_enter(struct ui *ui, struct screen *s)
 
 	upd_load(ui, u);
 	upd_reload(ui, u, false);
+	s->list = &u->list;
 	s->ops = upd_ops_for(u);
 }
 

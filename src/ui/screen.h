@@ -17,6 +17,7 @@
 struct ui;
 struct screen;
 struct date;
+struct vlist;
 
 struct screen_ops {
 	const char *name;			/* English, for _(): shown in the title */
@@ -47,6 +48,8 @@ struct screen {
 	int top;		/* the first visible row */
 	int height;		/* the body height at the last draw */
 	const char *title;	/* English, for _(); NULL = ops->name */
+	/* Optional: the screen's list, read ahead while no key waits (set in enter) */
+	struct vlist *list;
 };
 
 /* Push a new screen (data owned by the screen) and enter it. */

@@ -21,6 +21,7 @@
 #include "core/xmalloc.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
+#include "ui/vlist.h"
 #include "ui/widgets.h"
 
 #define UI_TICK_MS 250		/* how often an idle session looks for others' changes */
@@ -155,7 +156,7 @@ screen_push(struct ui *ui, const struct screen_ops *ops, void *data)
 
 	if (ui->depth == UI_STACK_MAX) {
 		if (ops->free != NULL) {
-			struct screen tmp = { ops, data, 0, 0, 0, NULL };
+			struct screen tmp = { ops, data, 0, 0, 0, NULL, NULL };
 
 			ops->free(&tmp);
 		}
@@ -363,11 +364,25 @@ ui_idle(struct ui *ui, int *idle)
 		store_checkpoint(ui->app->st);
 }
 
+/* One step of reading ahead in the top screen's list; false when none is due. */
+static bool
+ui_read_ahead(struct ui *ui)
+{
+	struct screen *s = screen_top(ui);
+
+	return s->list != NULL && vlist_read_ahead(s->list);
+}
+
+/*
+ * After a key, the screen is drawn first; then, as long as no key waits,
+ * the top screen's list reads ahead one fetch at a time (vlist.h), and only
+ * then does the loop wait for a key a tick at a time.
+ */
 static void
 ui_loop(struct ui *ui)
 {
 	enum ui_action a;
-	bool resized, key;
+	bool resized, key, ahead = true;
 	int idle = 0;
 
 	while (!ui->quit && !ui_signalled) {
@@ -375,14 +390,22 @@ ui_loop(struct ui *ui)
 			ui_draw(ui);
 			ui->dirty = false;
 		}
+		timeout(ahead ? 0 : UI_TICK_MS);
 		a = ui_read(ui, &resized, &key);
 		if (resized)
 			ui->dirty = true;
 		if (!key && !resized) {
+			if (ahead) {
+				ahead = ui_read_ahead(ui);
+				continue;
+			}
 			ui_idle(ui, &idle);
+			/* the tick may have fetched the screen again */
+			ahead = true;
 			continue;
 		}
 		idle = 0;
+		ahead = true;
 		if (a == UI_ACTION_NONE)
 			continue;
 		if (ui->message != NULL) {

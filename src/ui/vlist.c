@@ -1,9 +1,15 @@
 /*
  * vlist.c — a window of rows over a list of any length.
  *
- * Moving inside the window costs nothing; moving past its edge fetches one
+ * Moving inside the window costs nothing; moving past its edge takes one
  * row (or one page) beyond the edge row and slides the window. Home and End
- * fetch a page from either end. Nothing is ever counted or offset.
+ * take a page from either end. Nothing is ever counted or offset.
+ *
+ * Those rows are read ahead while the user is not typing (vlist_read_ahead),
+ * so that a move usually finds them in memory: at national scale a page of
+ * groups reads some eighty database pages (each group's row, leads, members
+ * and meetings lie apart), a few milliseconds that a key then does not wait
+ * for. The move fetches them itself when they are not there yet.
  */
 #include "autoconf.h"
 
@@ -36,6 +42,69 @@ vlist_page_free(const struct vlist *l, struct vlist_page *page, int from)
 	memset(page, 0, sizeof *page);
 }
 
+/* Forget what was read ahead on one side. */
+static void
+vlist_side_reset(const struct vlist *l, struct vlist_side *side)
+{
+	vlist_page_free(l, &side->page, 0);
+	side->at_end = false;
+	side->failed = false;
+}
+
+static void
+vlist_sides_reset(struct vlist *l)
+{
+	vlist_side_reset(l, &l->after);
+	vlist_side_reset(l, &l->before);
+	vlist_side_reset(l, &l->first);
+	vlist_side_reset(l, &l->last);
+}
+
+/* Move k rows from the front (or the back) of side into page, in order. */
+static void
+vlist_side_take(struct vlist_side *side, int k, bool front, struct vlist_page *page)
+{
+	struct vlist_page *p = &side->page;
+	int from = front ? 0 : p->n - k, i;
+
+	memset(page, 0, sizeof *page);
+	for (i = 0; i < k; i++)
+		vlist_page_add(page, p->rows[from + i]);
+	if (front)
+		memmove(p->rows, p->rows + k, (size_t)(p->n - k) * sizeof *p->rows);
+	p->n -= k;
+}
+
+/*
+ * Add k rows (ownership taken) to side, at its back or its front; before:
+ * side holds the rows before the window (its front lies farthest from it).
+ * At most max rows stay: those farthest from the window go.
+ */
+static void
+vlist_side_add(const struct vlist *l, struct vlist_side *side, void **rows, int k, bool back,
+    bool before, int max)
+{
+	struct vlist_page *p = &side->page;
+	int i, over;
+
+	for (i = 0; i < k; i++)
+		vlist_page_add(p, NULL);
+	if (back) {
+		memcpy(p->rows + p->n - k, rows, (size_t)k * sizeof *rows);
+	} else {
+		memmove(p->rows + k, p->rows, (size_t)(p->n - k) * sizeof *p->rows);
+		memcpy(p->rows, rows, (size_t)k * sizeof *rows);
+	}
+	if ((over = p->n - max) <= 0)
+		return;
+	side->at_end = false;
+	for (i = 0; i < over; i++)
+		l->ops->free_row(p->rows[before ? i : p->n - over + i]);
+	if (before)
+		memmove(p->rows, p->rows + over, (size_t)(p->n - over) * sizeof *p->rows);
+	p->n -= over;
+}
+
 void
 vlist_init(struct vlist *l, const struct vlist_ops *ops, void *ctx)
 {
@@ -63,6 +132,7 @@ vlist_drop(struct vlist *l, int from, int to)
 void
 vlist_clear(struct vlist *l)
 {
+	vlist_sides_reset(l);
 	vlist_drop(l, 0, l->n);
 	free(l->rows);
 	free(l->error);
@@ -121,7 +191,10 @@ vlist_append(struct vlist *l, struct vlist_page *page)
 	if (l->n > l->height) {
 		int over = l->n - l->height;
 
-		vlist_drop(l, 0, over);
+		/* the rows let go of are now the ones just before the window */
+		vlist_side_add(l, &l->before, l->rows, over, true, true, l->height);
+		memmove(l->rows, l->rows + over, (size_t)(l->n - over) * sizeof *l->rows);
+		l->n -= over;
 		l->selected -= over;
 	}
 }
@@ -142,8 +215,11 @@ vlist_prepend(struct vlist *l, struct vlist_page *page)
 	l->selected += page->n;
 	free(page->rows);
 	memset(page, 0, sizeof *page);
-	if (l->n > l->height)
-		vlist_drop(l, l->height, l->n);
+	if (l->n > l->height) {
+		vlist_side_add(l, &l->after, l->rows + l->height, l->n - l->height, false,
+		    false, l->height);
+		l->n = l->height;
+	}
 }
 
 int
@@ -154,6 +230,7 @@ vlist_reload(struct vlist *l, int height, bool from_start)
 	int i;
 
 	l->height = height > 0 ? height : 1;
+	vlist_sides_reset(l);
 	if (!from_start && l->n > 0) {
 		first = l->rows[0];
 		keep = vlist_selected(l);
@@ -173,13 +250,35 @@ vlist_reload(struct vlist *l, int height, bool from_start)
 		if (l->ops->same(page.rows[i], keep))
 			l->selected = i;
 	}
+	/* not a full window: the whole list is in it, nothing to read ahead */
+	l->after.at_end = l->before.at_end = page.n < l->height;
 	vlist_take(l, &page);
 	if (l->n == 0)
 		l->selected = -1;
 	return 0;
 }
 
-/* One row down: inside the window, or fetch the next row. */
+/*
+ * The rows rows beyond the window's edge (after it when forward) into page:
+ * from what was read ahead when it holds them, else fetched. -1 on error.
+ */
+static int
+vlist_beyond(struct vlist *l, int rows, bool forward, struct vlist_page *page)
+{
+	struct vlist_side *side = forward ? &l->after : &l->before;
+
+	if (side->page.n >= rows || (side->at_end && !side->failed)) {
+		vlist_side_take(side, side->page.n < rows ? side->page.n : rows, forward, page);
+		return 0;
+	}
+	vlist_side_reset(l, side);
+	if (vlist_fetch(l, l->rows[forward ? l->n - 1 : 0], false, forward, rows, page) != 0)
+		return -1;
+	side->at_end = page->n < rows;
+	return 0;
+}
+
+/* One row down: inside the window, or take the next row. */
 static void
 vlist_down(struct vlist *l, int rows)
 {
@@ -189,7 +288,7 @@ vlist_down(struct vlist *l, int rows)
 		l->selected += rows;
 		return;
 	}
-	if (l->n > 0 && vlist_fetch(l, l->rows[l->n - 1], false, true, rows, &page) == 0) {
+	if (l->n > 0 && vlist_beyond(l, rows, true, &page) == 0) {
 		int got = page.n;
 
 		vlist_append(l, &page);
@@ -199,7 +298,7 @@ vlist_down(struct vlist *l, int rows)
 	}
 }
 
-/* One row up: inside the window, or fetch the previous row. */
+/* One row up: inside the window, or take the previous row. */
 static void
 vlist_up(struct vlist *l, int rows)
 {
@@ -209,7 +308,7 @@ vlist_up(struct vlist *l, int rows)
 		l->selected -= rows;
 		return;
 	}
-	if (l->n > 0 && vlist_fetch(l, l->rows[0], false, false, rows, &page) == 0) {
+	if (l->n > 0 && vlist_beyond(l, rows, false, &page) == 0) {
 		int got = page.n;
 
 		vlist_prepend(l, &page);
@@ -219,16 +318,92 @@ vlist_up(struct vlist *l, int rows)
 	}
 }
 
-/* A page from either end. */
+/* A page from either end (first/last.at_end: that page was read ahead). */
 static void
 vlist_end(struct vlist *l, bool last)
 {
+	struct vlist_side *end = last ? &l->last : &l->first;
 	struct vlist_page page;
 
-	if (vlist_fetch(l, NULL, false, !last, l->height, &page) != 0)
+	if (end->at_end) {
+		page = end->page;
+		memset(&end->page, 0, sizeof end->page);
+		end->at_end = false;
+	} else if (vlist_fetch(l, NULL, false, !last, l->height, &page) != 0) {
 		return;
+	}
+	vlist_side_reset(l, &l->after);
+	vlist_side_reset(l, &l->before);
+	/* nothing lies beyond that end; nothing at all when the page is not full */
+	(last ? &l->after : &l->before)->at_end = true;
+	if (page.n < l->height)
+		(last ? &l->before : &l->after)->at_end = true;
 	vlist_take(l, &page);
 	l->selected = l->n == 0 ? -1 : last ? l->n - 1 : 0;
+}
+
+/* One fetch for reading ahead, its error dropped: the side is marked failed. */
+static bool
+vlist_read(struct vlist *l, struct vlist_side *side, const void *anchor, bool forward,
+    int limit, struct vlist_page *page)
+{
+	char *error = NULL;
+
+	memset(page, 0, sizeof *page);
+	if (l->ops->fetch(l->ctx, anchor, false, forward, limit, page, &error) == 0)
+		return true;
+	free(error);
+	vlist_page_free(l, page, 0);
+	side->failed = true;
+	return false;
+}
+
+/* Read the rows next to the window on one side up to a page; false: nothing due. */
+static bool
+vlist_read_side(struct vlist *l, bool forward)
+{
+	struct vlist_side *side = forward ? &l->after : &l->before;
+	struct vlist_page page;
+	const void *anchor;
+	int want = l->height - side->page.n;
+
+	if (side->at_end || side->failed || want <= 0)
+		return false;
+	if (side->page.n > 0)
+		anchor = side->page.rows[forward ? side->page.n - 1 : 0];
+	else
+		anchor = l->rows[forward ? l->n - 1 : 0];
+	if (vlist_read(l, side, anchor, forward, want, &page)) {
+		side->at_end = page.n < want;
+		/* the rows after go behind those read; the rows before, in front */
+		vlist_side_add(l, side, page.rows, page.n, forward, !forward, l->height);
+		free(page.rows);
+	}
+	return true;
+}
+
+/* Read the first or the last page; false: nothing due. */
+static bool
+vlist_read_end(struct vlist *l, bool last)
+{
+	struct vlist_side *end = last ? &l->last : &l->first;
+
+	if (end->at_end || end->failed)
+		return false;
+	/* the whole list is in the window: no end to read */
+	if (l->after.at_end && l->before.at_end)
+		return false;
+	end->at_end = vlist_read(l, end, NULL, !last, l->height, &end->page);
+	return true;
+}
+
+bool
+vlist_read_ahead(struct vlist *l)
+{
+	if (l->n == 0)
+		return false;
+	return vlist_read_side(l, true) || vlist_read_end(l, true) ||
+	    vlist_read_side(l, false) || vlist_read_end(l, false);
 }
 
 bool

@@ -5,6 +5,12 @@
  *
  * Rows are opaque, owned by the list once handed over, released with
  * ops->free_row. The screen's fetch turns a row back into its anchor.
+ *
+ * While no key waits, the interface reads ahead (vlist_read_ahead): the page
+ * after the window, the last page, the page before and the first page, one
+ * fetch at a time. A move that finds its rows there only draws; the rows
+ * the window lets go of on one side become the other side's. A reload (a
+ * change of data, filter or size) forgets all of it.
  */
 #ifndef LEERNET_UI_VLIST_H
 #define LEERNET_UI_VLIST_H
@@ -37,6 +43,17 @@ struct vlist_ops {
 	bool (*same)(const void *a, const void *b);
 };
 
+/*
+ * Rows read ahead on one side of the window or at one end of the list, in
+ * display order; at_end: no rows lie beyond them (the list's end, or its
+ * start for the rows before). Empty and not at_end: not read yet.
+ */
+struct vlist_side {
+	struct vlist_page page;
+	bool at_end;
+	bool failed;		/* the last read failed: not again until a reload */
+};
+
 struct vlist {
 	const struct vlist_ops *ops;
 	void *ctx;
@@ -44,6 +61,8 @@ struct vlist {
 	int n, height;
 	int selected;		/* index into rows, -1 when empty */
 	char *error;		/* the last fetch error, owned */
+	/* read ahead: rows adjacent to the window; the list's first and last page */
+	struct vlist_side after, before, first, last;
 };
 
 void vlist_init(struct vlist *l, const struct vlist_ops *ops, void *ctx);
@@ -58,6 +77,13 @@ int vlist_reload(struct vlist *l, int height, bool from_start);
 
 /* Handle a navigation action; true when it was one. */
 bool vlist_action(struct vlist *l, enum ui_action a);
+
+/*
+ * One step of reading ahead: one fetch, when one is due. True when it
+ * fetched (call again while no key waits), false when there is nothing left
+ * to read. Errors are not shown: the move that needs the rows fetches them.
+ */
+bool vlist_read_ahead(struct vlist *l);
 
 /* Draw the window at rows top .. top+height-1, columns x .. x+width-1. */
 void vlist_draw(struct vlist *l, struct ui *ui, int top, int x, int width);

@@ -69,6 +69,7 @@ main(void)
 	srunner_add_suite(sr, suite_products());
 	srunner_add_suite(sr, suite_budget());
 	srunner_add_suite(sr, suite_health());
+	srunner_add_suite(sr, suite_vlist());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -29,6 +29,7 @@ Suite *suite_updates(void);
 Suite *suite_products(void);
 Suite *suite_budget(void);
 Suite *suite_health(void);
+Suite *suite_vlist(void);
 
 /* A fresh private directory for one test; removed by test_tmpdir_remove. */
 char *test_tmpdir(void);
