@@ -66,8 +66,11 @@
 	    N_("finish")) \
 	ACTION(DELETE_ITEM, "delete", \
 	    N_("remove the selected item (an agreement of the note you write)"), N_("remove")) \
-	ACTION(DAY_PREV, "day-previous", N_("go to the previous day"), N_("day back")) \
-	ACTION(DAY_NEXT, "day-next", N_("go to the next day"), N_("day on")) \
+	ACTION(DAY_PREV, "day-previous", \
+	    N_("go to the previous day (budget requests: the previous school year)"), \
+	    N_("day back")) \
+	ACTION(DAY_NEXT, "day-next", \
+	    N_("go to the next day (budget requests: the next school year)"), N_("day on")) \
 	ACTION(TODAY, "today", N_("go to today"), N_("today")) \
 	ACTION(GOTO_DATE, "go-to-date", N_("go to a date you type"), N_("go to date")) \
 	ACTION(VIEW, "view", N_("switch between month, week and agenda"), N_("view")) \

@@ -126,22 +126,42 @@ health_section_signals(struct ui *ui, const struct health_row *r, struct widget_
 }
 
 
-/* Each factor of scan last: its label, score bar and trend since prev; with remarks. */
+/* One factor's line: its label, score bar and trend since prev; with its remark. */
+static void
+health_factor_line(struct ui *ui, const struct scan_factor_score *f, const struct scan *prev,
+    bool remarks, struct widget_lines *l)
+{
+	char bar[32];
+
+	widget_lines_add(l, 2, A_NORMAL, "%-40.40s %s %s",
+	    health_factor_label(ui, f->factor), health_score_bar(f->score, bar, sizeof bar),
+	    health_trend(health_scan_score(prev, f->factor), f->score));
+	if (remarks && f->remark != NULL)
+		widget_lines_wrap(l, 6, ui_attr(ui, UI_COLOUR_DIM), f->remark);
+}
+
+/*
+ * Each factor of scan last in the configuration's order (as the scan's form
+ * asks them), then those the configuration no longer has.
+ */
 static void
 health_factor_lines(struct ui *ui, const struct scan *last, const struct scan *prev,
     bool remarks, struct widget_lines *l)
 {
-	char bar[32];
-	size_t i;
+	const struct config_items *fs = &ui->app->cfg->success_factors;
+	size_t i, k;
 
+	for (k = 0; k < fs->n; k++) {
+		for (i = 0; i < last->n; i++) {
+			if (strcmp(last->scores[i].factor, fs->v[k].key) == 0)
+				health_factor_line(ui, &last->scores[i], prev, remarks, l);
+		}
+	}
 	for (i = 0; i < last->n; i++) {
-		const struct scan_factor_score *f = &last->scores[i];
-
-		widget_lines_add(l, 2, A_NORMAL, "%-40.40s %s %s",
-		    health_factor_label(ui, f->factor), health_score_bar(f->score, bar, sizeof bar),
-		    health_trend(health_scan_score(prev, f->factor), f->score));
-		if (remarks && f->remark != NULL)
-			widget_lines_wrap(l, 6, ui_attr(ui, UI_COLOUR_DIM), f->remark);
+		for (k = 0; k < fs->n && strcmp(last->scores[i].factor, fs->v[k].key) != 0; k++)
+			;
+		if (k == fs->n)
+			health_factor_line(ui, &last->scores[i], prev, remarks, l);
 	}
 }
 

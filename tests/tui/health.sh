@@ -103,6 +103,12 @@ screen_line "Een gerespecteerde trekker" | grep -qF "4 ■■■■□ ↑" &&
 screen_line "Enthousiasme voor het thema" | grep -qF "4 ■■■■□ =" &&
 	ok "an unchanged score shows =" ||
 	not_ok "unchanged: [$(screen_line "Enthousiasme voor het thema")]"
+# the factors in the configuration's order (the form's), not the keys' alphabet
+first=$(tui_screen | grep -n -F -e "Enthousiasme voor het thema" | head -n 1 | cut -d: -f1)
+later=$(tui_screen | grep -n -F -e "Diverse expertise" | head -n 1 | cut -d: -f1)
+[ -n "$first" ] && [ -n "$later" ] && [ "$first" -lt "$later" ] &&
+	ok "the factors in the configuration's order" ||
+	not_ok "order: enthusiasm at line ${first:-?}, diverse expertise at ${later:-?}"
 [ "$(scans)" = "2" ] && ok "stored next to the baseline" || not_ok "scans: $(scans)"
 [ "$(sql "SELECT sum(score) || ' ' || count(*) FROM scan_score WHERE scan_id =
     (SELECT max(id) FROM scan WHERE group_id = $group)")" = "34 9" ] &&
