@@ -68,6 +68,8 @@ vlist_side_take(struct vlist_side *side, int k, bool front, struct vlist_page *p
 	int from = front ? 0 : p->n - k, i;
 
 	memset(page, 0, sizeof *page);
+	if (k <= 0)
+		return;
 	for (i = 0; i < k; i++)
 		vlist_page_add(page, p->rows[from + i]);
 	if (front)
@@ -87,6 +89,8 @@ vlist_side_add(const struct vlist *l, struct vlist_side *side, void **rows, int 
 	struct vlist_page *p = &side->page;
 	int i, over;
 
+	if (k <= 0)
+		return;
 	for (i = 0; i < k; i++)
 		vlist_page_add(p, NULL);
 	if (back) {
