@@ -155,6 +155,7 @@ notes_run() {
 		-- "$LEERNET" --database "$2" --config "$CONFIG" --user "$user" >"$W/notes.out" 2>&1 ||
 		{ FAILED=1; echo "bench: the notes run on $1 failed:" >&2; cat "$W/notes.out" >&2; return; }
 	awk -v d="$W/$1" '
+	/^peak_rss_kb=/ { printf "%.3f\n", substr($0, 13) / 1024 >> (d ".mem2") }
 	/^step=/ {
 		for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
 		if (f["label"] == "-" || f["bytes"] == 0) next
@@ -189,6 +190,7 @@ calendar_run() {
 		-- "$LEERNET" --database "$2" --config "$CONFIG" --user zoe >"$W/cal.out" 2>&1 ||
 		{ FAILED=1; echo "bench: the calendar run on $1 failed:" >&2; cat "$W/cal.out" >&2; return; }
 	awk -v d="$W/$1" '
+	/^peak_rss_kb=/ { printf "%.3f\n", substr($0, 13) / 1024 >> (d ".mem2") }
 	/^step=/ {
 		for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
 		if (f["label"] == "-" || f["bytes"] == 0) next
@@ -217,6 +219,7 @@ life_run() {
 		-- "$LEERNET" --database "$2" --config "$CONFIG" --user zoe >"$W/life.out" 2>&1 ||
 		{ FAILED=1; echo "bench: the group-life run on $1 failed:" >&2; cat "$W/life.out" >&2; return; }
 	awk -v d="$W/$1" '
+	/^peak_rss_kb=/ { printf "%.3f\n", substr($0, 13) / 1024 >> (d ".mem2") }
 	/^step=/ {
 		for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
 		if (f["label"] == "-" || f["bytes"] == 0) next
@@ -475,6 +478,7 @@ md=$(stats "$W/demo.mem")
 mn=$(stats "$W/national.mem")
 [ -n "$md" ] && [ -n "$mn" ] &&
 	row "peak memory, national / demo" "" "$(ratio "${mn%% *}" "${md%% *}")x" "flat" "-"
+metric "peak memory, the other sessions (MiB)" mem2 16 MiB 1
 metric "bytes for one cursor move (DOWN)" bytes 250 B 0
 import_metric
 metric "iCalendar export of all the set's meetings (s)" ics 5 s 2
