@@ -18,20 +18,9 @@ top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
 . "$top_srcdir/tests/tui/lib.sh"
 trap tui_cleanup EXIT
-LEERNET="$top_builddir/src/leernet"
-command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || { echo "tmux missing: skip"; exit 77; }
-SQLITE3=${SQLITE3_BIN:-sqlite3}
-command -v "$SQLITE3" >/dev/null 2>&1 || { echo "sqlite3 missing: skip"; exit 77; }
-
-db="$TUI_TMP/net.db"
-cfg="$TUI_TMP/leernet.yaml"
-sed 's/^language: .*/language: en/' "$top_srcdir/data/leernet.yaml" >"$cfg"
-grep -q '^language: en' "$cfg" || { echo "no language key in the default config"; exit 1; }
-LEERNET_TODAY=2026-11-23 "$LEERNET" --config "$cfg" demo "$db" >/dev/null ||
-	{ echo "demo failed"; exit 1; }
-TUI_ENV="LEERNET_TODAY=2026-11-23"
-type_text() { tmux_ send-keys -t 0 -l "$1"; }
-sql() { "$SQLITE3" "$db" "$1"; }
+tui_need_tmux
+tui_need_sqlite3
+tui_demo_en 2026-11-23
 # the temporary directories an external editor left in the program's TMPDIR
 leftovers() { ls -A "$TUI_TMP/run" 2>/dev/null | grep '^leernet-' | tr '\n' ' '; }
 now_ms() { date +%s%3N; }

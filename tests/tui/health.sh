@@ -18,34 +18,10 @@ top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
 . "$top_srcdir/tests/tui/lib.sh"
 trap tui_cleanup EXIT
-LEERNET="$top_builddir/src/leernet"
-command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || { echo "tmux missing: skip"; exit 77; }
-SQLITE3=${SQLITE3_BIN:-sqlite3}
-command -v "$SQLITE3" >/dev/null 2>&1 || { echo "sqlite3 missing: skip"; exit 77; }
-
-db="$TUI_TMP/net.db"
-cfg="$TUI_TMP/leernet.yaml"
-sed 's/^language: .*/language: en/' "$top_srcdir/data/leernet.yaml" >"$cfg"
-grep -q '^language: en' "$cfg" || { echo "no language key in the default config"; exit 1; }
-LEERNET_TODAY=2026-11-23 "$LEERNET" --config "$cfg" demo "$db" >/dev/null ||
-	{ echo "demo failed"; exit 1; }
-TUI_ENV="LEERNET_TODAY=2026-11-23"
-sql() { "$SQLITE3" "$db" "$1"; }
-type_text() { tmux_ send-keys -t 0 -l "$1"; }
-screen_line() { tui_screen | grep -F -- "$1" | head -n 1; }
-run_as() { tui_start 120x40 "$LEERNET --config $cfg --database $db --user $1"; }
-# open_group NAME — from the home screen: the groups list, search, that group's page
-open_group() {
-	tui_keys g
-	tui_wait "Search:" || { not_ok "the groups list"; return 1; }
-	tui_keys /
-	type_text "$1"
-	tui_keys Enter
-	sleep 0.3
-	tui_keys Enter
-	tui_wait "Learning or research question" || { not_ok "the page of $1"; return 1; }
-	tui_keys G	# the group's life is below the roster
-}
+tui_need_tmux
+tui_need_sqlite3
+tui_demo_en 2026-11-23
+TUI_SIZE=120x40
 # score N — cycle the focused score field from "-" to N, then on to the next factor
 score() {
 	i=0
@@ -71,7 +47,7 @@ tui_keys q q q
 # --- the lead fills in this term's scan
 run_as emre
 expect "emre's home screen" "My groups"
-open_group "PLG Rust in de klas"
+open_group "PLG Rust in de klas" G	# the group's life is below the roster
 expect "the group page has a Health section" "Health"
 expect "with the baseline scan" "Latest scan 2025-2026 II"
 expect "and, for its lead, the signals" "Signals this school year"

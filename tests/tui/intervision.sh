@@ -19,35 +19,12 @@ top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
 . "$top_srcdir/tests/tui/lib.sh"
 trap tui_cleanup EXIT
-LEERNET="$top_builddir/src/leernet"
-command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || { echo "tmux missing: skip"; exit 77; }
-SQLITE3=${SQLITE3_BIN:-sqlite3}
-command -v "$SQLITE3" >/dev/null 2>&1 || { echo "sqlite3 missing: skip"; exit 77; }
-
-db="$TUI_TMP/net.db"
-cfg="$TUI_TMP/leernet.yaml"
-sed 's/^language: .*/language: en/' "$top_srcdir/data/leernet.yaml" >"$cfg"
-grep -q '^language: en' "$cfg" || { echo "no language key in the default config"; exit 1; }
-LEERNET_TODAY=2026-11-23 "$LEERNET" --config "$cfg" demo "$db" >/dev/null ||
-	{ echo "demo failed"; exit 1; }
-TUI_ENV="LEERNET_TODAY=2026-11-23"
-type_text() { tmux_ send-keys -t 0 -l "$1"; }
-sql() { "$SQLITE3" "$db" "$1"; }
-# the line of the screen that holds TEXT (first match)
-screen_line() { tui_screen | grep -F -- "$1" | head -n 1; }
-# choose LABEL WANTED — cycle the choice field on the line with LABEL to ‹ WANTED ›
-choose() {
-	i=0
-	while [ $i -lt 25 ]; do
-		screen_line "$1" | grep -qF "‹ $2 ›" && return 0
-		tui_keys Right
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-chosen() { if choose "$2" "$3"; then ok "$1"; else not_ok "$1 (wanted $2 ‹ $3 ›)"; fi; }
-run_as() { tui_start 110x34 "$LEERNET --config $cfg --database $db --user $1"; }
+tui_need_tmux
+tui_need_sqlite3
+tui_demo_en 2026-11-23
+TUI_SIZE=110x34
+# chosen DESCRIPTION LABEL WANTED — tui_choose LABEL WANTED, reported as DESCRIPTION
+chosen() { if tui_choose "$2" "$3"; then ok "$1"; else not_ok "$1 (wanted $2 ‹ $3 ›)"; fi; }
 
 # The two held intervision meetings of the group without a note: the one the
 # note is written on and the group's next session. Made here when the demo

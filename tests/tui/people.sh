@@ -15,19 +15,8 @@ top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
 . "$top_srcdir/tests/tui/lib.sh"
 trap tui_cleanup EXIT
-LEERNET="$top_builddir/src/leernet"
-command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || { echo "tmux missing: skip"; exit 77; }
-
-db="$TUI_TMP/net.db"
-cfg="$TUI_TMP/leernet.yaml"
-sed 's/^language: .*/language: en/' "$top_srcdir/data/leernet.yaml" >"$cfg"
-grep -q '^language: en' "$cfg" || { echo "no language key in the default config"; exit 1; }
-LEERNET_TODAY=2026-11-23 "$LEERNET" --config "$cfg" demo "$db" >/dev/null ||
-	{ echo "demo failed"; exit 1; }
-TUI_ENV="LEERNET_TODAY=2026-11-23"
-type_text() { tmux_ send-keys -t 0 -l "$1"; }
-# the line of the screen that holds TEXT (first match)
-screen_line() { tui_screen | grep -F -- "$1" | head -n 1; }
+tui_need_tmux
+tui_demo_en 2026-11-23
 
 # --- staff: the directory, their own page, no coordinators' keys
 tui_start 100x30 "$LEERNET --config $cfg --database $db --user milan"

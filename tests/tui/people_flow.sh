@@ -14,19 +14,8 @@ top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
 . "$top_srcdir/tests/tui/lib.sh"
 trap tui_cleanup EXIT
-LEERNET="$top_builddir/src/leernet"
-command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || { echo "tmux missing: skip"; exit 77; }
-
-db="$TUI_TMP/net.db"
-cfg="$TUI_TMP/leernet.yaml"
-sed 's/^language: .*/language: en/' "$top_srcdir/data/leernet.yaml" >"$cfg"
-grep -q '^language: en' "$cfg" || { echo "no language key in the default config"; exit 1; }
-LEERNET_TODAY=2026-11-23 "$LEERNET" --config "$cfg" demo "$db" >/dev/null ||
-	{ echo "demo failed"; exit 1; }
-TUI_ENV="LEERNET_TODAY=2026-11-23"
-type_text() { tmux_ send-keys -t 0 -l "$1"; }
-# a row of the roster: two spaces, then the name
-row() { tui_screen | grep -E "^  $1 " | head -n 1; }
+tui_need_tmux
+tui_demo_en 2026-11-23
 
 tui_start 100x30 "$LEERNET --config $cfg --database $db --user zoe"
 expect "the coordinator starts at home" "My groups"

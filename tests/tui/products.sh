@@ -17,46 +17,10 @@ top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
 . "$top_srcdir/tests/tui/lib.sh"
 trap tui_cleanup EXIT
-LEERNET="$top_builddir/src/leernet"
-command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || { echo "tmux missing: skip"; exit 77; }
-SQLITE3=${SQLITE3_BIN:-sqlite3}
-command -v "$SQLITE3" >/dev/null 2>&1 || { echo "sqlite3 missing: skip"; exit 77; }
-
-db="$TUI_TMP/net.db"
-cfg="$TUI_TMP/leernet.yaml"
-sed 's/^language: .*/language: en/' "$top_srcdir/data/leernet.yaml" >"$cfg"
-grep -q '^language: en' "$cfg" || { echo "no language key in the default config"; exit 1; }
-LEERNET_TODAY=2026-11-23 "$LEERNET" --config "$cfg" demo "$db" >/dev/null ||
-	{ echo "demo failed"; exit 1; }
-TUI_ENV="LEERNET_TODAY=2026-11-23"
-sql() { "$SQLITE3" "$db" "$1"; }
-type_text() { tmux_ send-keys -t 0 -l "$1"; }
-screen_line() { tui_screen | grep -F -- "$1" | head -n 1; }
-run_as() { tui_start 120x36 "$LEERNET --config $cfg --database $db --user $1"; }
-# focus LABEL — Tab through a form until the field LABEL has the cursor (›)
-focus() {
-	i=0
-	while [ $i -lt 15 ]; do
-		tui_screen | grep -qF -- "› $1" && return 0
-		tui_keys Tab
-		sleep 0.1
-		i=$((i + 1))
-	done
-	not_ok "no field $1 in the form"
-	return 1
-}
-# choose LABEL WANTED — cycle the choice field on the line with LABEL to ‹ WANTED ›
-choose() {
-	i=0
-	while [ $i -lt 25 ]; do
-		screen_line "$1" | grep -qF "‹ $2 ›" && { ok "$1: $2"; return 0; }
-		tui_keys Right
-		sleep 0.1
-		i=$((i + 1))
-	done
-	not_ok "$1: no choice $2"
-	return 1
-}
+tui_need_tmux
+tui_need_sqlite3
+tui_demo_en 2026-11-23
+TUI_SIZE=120x36
 title="Bouwplaten voor de windmolenkist"
 day=$(sql "SELECT substr(starts_at, 1, 10) FROM meeting WHERE group_id IS NULL
     AND title LIKE 'Kennisdeeldag%'")

@@ -13,8 +13,7 @@ set -u
 top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
 . "$top_srcdir/tests/tui/lib.sh"
-LEERNET="$top_builddir/src/leernet"
-command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || { echo "tmux missing: skip"; exit 77; }
+tui_need_tmux
 
 # the member's terminal: a second tmux server
 B_SOCKET="leernet-test-b-$$"
@@ -35,15 +34,8 @@ b_expect() {
 cleanup() { tmux_b kill-server 2>/dev/null; tui_cleanup; }
 trap cleanup EXIT
 
-db="$TUI_TMP/net.db"
-cfg="$TUI_TMP/leernet.yaml"
-LEERNET_TODAY=2026-11-23 "$LEERNET" demo "$db" >/dev/null || { echo "demo failed"; exit 1; }
-sed 's/^language: .*/language: en/' "$top_srcdir/data/leernet.yaml" > "$cfg"
-grep -q '^language: en' "$cfg" || { echo "no language line in the default config"; exit 1; }
-TUI_ENV="LEERNET_TODAY=2026-11-23"
+tui_demo_en 2026-11-23
 
-# a row of the roster: two spaces, then the name
-row() { tui_screen | grep -E "^  $1 " | head -n 1; }
 hints() { tui_screen | tail -n 1; }
 
 # --- the member opens the group first and stays on its page

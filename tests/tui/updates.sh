@@ -21,22 +21,10 @@ top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
 . "$top_srcdir/tests/tui/lib.sh"
 trap tui_cleanup EXIT
-LEERNET="$top_builddir/src/leernet"
-command -v "${TMUX_BIN:-tmux}" >/dev/null 2>&1 || { echo "tmux missing: skip"; exit 77; }
-SQLITE3=${SQLITE3_BIN:-sqlite3}
-command -v "$SQLITE3" >/dev/null 2>&1 || { echo "sqlite3 missing: skip"; exit 77; }
-
-db="$TUI_TMP/net.db"
-cfg="$TUI_TMP/leernet.yaml"
-sed 's/^language: .*/language: en/' "$top_srcdir/data/leernet.yaml" >"$cfg"
-grep -q '^language: en' "$cfg" || { echo "no language key in the default config"; exit 1; }
-LEERNET_TODAY=2026-11-23 "$LEERNET" --config "$cfg" demo "$db" >/dev/null ||
-	{ echo "demo failed"; exit 1; }
-TUI_ENV="LEERNET_TODAY=2026-11-23"
-sql() { "$SQLITE3" "$db" "$1"; }
-type_text() { tmux_ send-keys -t 0 -l "$1"; }
-screen_line() { tui_screen | grep -F -- "$1" | head -n 1; }
-run_as() { tui_start 110x34 "$LEERNET --config $cfg --database $db --user $1"; }
+tui_need_tmux
+tui_need_sqlite3
+tui_demo_en 2026-11-23
+TUI_SIZE=110x34
 TITLE="Lesbezoeken ingepland"
 # open_group NAME — from the home screen, open the group NAME through the groups list,
 # and move past the roster to the sections below it
