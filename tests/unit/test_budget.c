@@ -13,7 +13,7 @@
 
 #include "core/date.h"
 #include "core/money.h"
-#include "core/xmalloc.h"
+#include "fixture.h"
 #include "store/store.h"
 #include "suites.h"
 
@@ -180,69 +180,32 @@ END_TEST
 enum { ZOE, ANN, BOB, FAY, DAN, NPEOPLE, VISITOR = NPEOPLE };
 
 static const struct date today = { 2026, 11, 23 };
-static struct store *st;
-static char *tmp;
-static struct actor *who[NPEOPLE + 1];
-static int64_t people[NPEOPLE];
+static const struct fixture_person cast[NPEOPLE] = {
+	{ "Zoë", "zoe", true }, { "Ann", "ann", false }, { "Bob", "bob", false },
+	{ "Fay", "fay", false }, { "Dan", "dan", false }
+};
+static struct fixture fx;			/* the store, the cast and their actors */
+static struct store *st;			/* fx.st */
+static struct actor **const who = fx.who;	/* who[VISITOR]: someone the store does not know */
+static int64_t *const people = fx.people;	/* the cast's ids */
 static int64_t g1, g2;		/* g1: ann leads, bob member, fay follows; g2: dan leads */
-
-#define EXPECT_RC(call, rc) do { \
-	char *error_ = NULL; \
-	int rc_ = (call); \
-	ck_assert_msg(rc_ == (rc), "%s: %d, expected %d (%s)", #call, rc_, (rc), \
-	    error_ != NULL ? error_ : "no message"); \
-	ck_assert_msg((rc_ == 0) == (error_ == NULL), "%s: message and result disagree", #call); \
-	free(error_); \
-} while (0)
-#define EXPECT_OK(call) EXPECT_RC(call, 0)
 
 static void
 budget_setup(void)
 {
-	static const char *const names[NPEOPLE] = { "Zoë", "Ann", "Bob", "Fay", "Dan" };
-	static const char *const logins[NPEOPLE] = { "zoe", "ann", "bob", "fay", "dan" };
-	struct group_new g = { "PLG Rust", "plg", 0, NULL, NULL, { 2026, 9, 1 },
-		{ 2027, 7, 1 }, NULL, 40, "active", NULL };
-	int64_t leads[1], members[1];
-	struct actor *setup;
-	char *path, *error = NULL;
-	int i;
+	struct group_new g = fixture_plg("PLG Rust");
 
-	date_clock_fix(&today);
-	tmp = test_tmpdir();
-	path = xasprintf("%s/t.db", tmp);
-	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
-	free(path);
-	setup = actor_new(0, "setup", "setup", true);
-	for (i = 0; i < NPEOPLE; i++) {
-		struct person_new p = { names[i], NULL, 0, "teacher", logins[i], i == ZOE };
-
-		ck_assert_int_eq(store_person_insert(st, setup, &p, &people[i], &error), 0);
-	}
-	actor_free(setup);
-	for (i = 0; i < NPEOPLE; i++)
-		ck_assert_int_eq(store_actor_by_login(st, logins[i], &who[i], &error), 1);
-	who[VISITOR] = actor_new(0, "nobody", "nobody", false);
-	leads[0] = people[ANN];
-	members[0] = people[BOB];
-	ck_assert_int_eq(store_group_form(st, who[ZOE], &g, leads, 1, members, 1, &g1, &error), 0);
-	ck_assert_int_eq(store_roster_add(st, who[ZOE], g1, people[FAY], "follower",
-	    &D(2026, 9, 1), &error), 0);
+	st = fixture_open(&fx, &today, cast, NPEOPLE);
+	g1 = fixture_form(&fx, &g, ANN, (const int[]){ BOB }, 1);
+	fixture_join(&fx, g1, FAY, "follower", &D(2026, 9, 1));
 	g.name = "Werkgroep Rekenen";
-	leads[0] = people[DAN];
-	ck_assert_int_eq(store_group_form(st, who[ZOE], &g, leads, 1, NULL, 0, &g2, &error), 0);
+	g2 = fixture_form(&fx, &g, DAN, NULL, 0);
 }
 
 static void
 budget_teardown(void)
 {
-	int i;
-
-	for (i = 0; i <= NPEOPLE; i++)
-		actor_free(who[i]);
-	store_close(st);
-	test_tmpdir_remove(tmp);
-	date_clock_fix(NULL);
+	fixture_close(&fx);
 }
 
 static struct budget_new
@@ -426,32 +389,6 @@ START_TEST(test_change_and_withdraw)
 }
 END_TEST
 
-/* Whose membership of group is open today: its id. */
-struct open_row {
-	int64_t person_id, membership_id;
-};
-
-static int
-open_row_take(const struct roster_row *r, void *arg)
-{
-	struct open_row *o = arg;
-
-	if (r->person_id == o->person_id && r->end_on == NULL)
-		o->membership_id = r->membership_id;
-	return 0;
-}
-
-static int64_t
-open_membership(int whom, int64_t group)
-{
-	struct open_row o = { people[whom], 0 };
-
-	EXPECT_OK(store_roster_each(st, who[ZOE], group, &today, ROSTER_AT, open_row_take, &o,
-	    &error_));
-	ck_assert_int_gt(o.membership_id, 0);
-	return o.membership_id;
-}
-
 /* A requester who steps down as lead can no longer change or withdraw; today's leads can. */
 START_TEST(test_stepped_down_requester)
 {
@@ -462,10 +399,10 @@ START_TEST(test_stepped_down_requester)
 	EXPECT_OK(store_budget_request(st, who[ANN], &r, &id, &error_));
 	EXPECT_OK(store_budget_request(st, who[ANN], &r, &other, &error_));
 	/* ann steps down (a member from today); bob leads the group from today */
-	EXPECT_OK(store_roster_set_role(st, who[ZOE], open_membership(ANN, g1), "lead", "member",
-	    &today, &error_));
-	EXPECT_OK(store_roster_set_role(st, who[ZOE], open_membership(BOB, g1), "member", "lead",
-	    &today, &error_));
+	EXPECT_OK(store_roster_set_role(st, who[ZOE], fixture_open_membership(&fx, ANN, g1),
+	    "lead", "member", &today, &error_));
+	EXPECT_OK(store_roster_set_role(st, who[ZOE], fixture_open_membership(&fx, BOB, g1),
+	    "member", "lead", &today, &error_));
 	ck_assert_int_eq(store_budget_withdraw(st, who[ANN], id, 1, &error), STORE_DENIED);
 	ck_assert_ptr_nonnull(strstr(error, "no longer lead"));
 	free(error);
@@ -483,15 +420,13 @@ START_TEST(test_read_only)
 {
 	/* a store opened read-only refuses every write with a message */
 	struct budget_new r = ask(g1, "Gedragsspecialist", 125050);
-	struct store *ro;
-	char *path = xasprintf("%s/t.db", tmp), *error = NULL;
+	struct store *ro = fixture_read_only(&fx);
+	char *error = NULL;
 
-	ck_assert_int_eq(store_open(path, STORE_OPEN_READONLY, &ro, &error), STORE_OK);
 	ck_assert_int_lt(store_budget_request(ro, who[ANN], &r, NULL, &error), 0);
 	ck_assert_ptr_nonnull(error);
 	free(error);
 	store_close(ro);
-	free(path);
 }
 END_TEST
 
@@ -680,12 +615,8 @@ START_TEST(test_no_full_scans)
 {
 	static const char *const large[] = { "budget_request", "grp", "person", "membership",
 		NULL };
-	char *report = NULL, *error = NULL;
-	int scans = store_explain_all(st, large, &report, &error);
 
-	ck_assert_msg(scans == 0, "full scans:\n%s", report != NULL ? report : "");
-	free(report);
-	free(error);
+	fixture_expect_no_full_scans(&fx, large);
 }
 END_TEST
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/date.h"
-#include "core/xmalloc.h"
+#include "fixture.h"
 #include "store/store.h"
 #include "suites.h"
 
@@ -20,73 +20,33 @@
 enum { ZOE, ANN, BOB, COR, DAN, EVE, FAY, NPEOPLE, VISITOR = NPEOPLE };
 
 static const struct date today = { 2026, 11, 23 };
-static struct store *st;
-static char *tmp;
-static struct actor *who[NPEOPLE + 1];
-static int64_t people[NPEOPLE];
+static const struct fixture_person cast[NPEOPLE] = {
+	{ "Zoë", "zoe", true }, { "Ann", "ann", false }, { "Bob", "bob", false },
+	{ "Cor", "cor", false }, { "Dan", "dan", false }, { "Eve", "eve", false },
+	{ "Fay", "fay", false }
+};
+static struct fixture fx;			/* the store, the cast and their actors */
+static struct store *st;			/* fx.st */
+static struct actor **const who = fx.who;	/* who[VISITOR]: someone the store does not know */
+static int64_t *const people = fx.people;	/* the cast's ids */
 static int64_t g1, g2;		/* g1: ann leads, bob cor members, fay follows; g2: dan leads, bob */
-
-#define EXPECT_RC(call, rc) do { \
-	char *error_ = NULL; \
-	int rc_ = (call); \
-	ck_assert_msg(rc_ == (rc), "%s: %d, expected %d (%s)", #call, rc_, (rc), \
-	    error_ != NULL ? error_ : "no message"); \
-	ck_assert_msg((rc_ == 0) == (error_ == NULL), "%s: message and result disagree", #call); \
-	free(error_); \
-} while (0)
-#define EXPECT_OK(call) EXPECT_RC(call, 0)
 
 static void
 meetings_setup(void)
 {
-	static const char *const names[NPEOPLE] = { "Zoë", "Ann", "Bob", "Cor", "Dan", "Eve",
-		"Fay" };
-	static const char *const logins[NPEOPLE] = { "zoe", "ann", "bob", "cor", "dan", "eve",
-		"fay" };
-	struct group_new g = { "PLG Rust", "plg", 0, NULL, NULL, { 2026, 9, 1 },
-		{ 2027, 7, 1 }, NULL, 40, "active", NULL };
-	int64_t leads[1], members[2];
-	struct actor *setup;
-	char *path, *error = NULL;
-	int i;
+	struct group_new g = fixture_plg("PLG Rust");
 
-	date_clock_fix(&today);
-	tmp = test_tmpdir();
-	path = xasprintf("%s/t.db", tmp);
-	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
-	free(path);
-	setup = actor_new(0, "setup", "setup", true);
-	for (i = 0; i < NPEOPLE; i++) {
-		struct person_new p = { names[i], NULL, 0, "teacher", logins[i], i == ZOE };
-
-		ck_assert_int_eq(store_person_insert(st, setup, &p, &people[i], &error), 0);
-	}
-	actor_free(setup);
-	for (i = 0; i < NPEOPLE; i++)
-		ck_assert_int_eq(store_actor_by_login(st, logins[i], &who[i], &error), 1);
-	who[VISITOR] = actor_new(0, "nobody", "nobody", false);
-
-	leads[0] = people[ANN];
-	members[0] = people[BOB];
-	members[1] = people[COR];
-	ck_assert_int_eq(store_group_form(st, who[ZOE], &g, leads, 1, members, 2, &g1, &error), 0);
-	ck_assert_int_eq(store_roster_add(st, who[ZOE], g1, people[FAY], "follower",
-	    &D(2026, 9, 1), &error), 0);
+	st = fixture_open(&fx, &today, cast, NPEOPLE);
+	g1 = fixture_form(&fx, &g, ANN, (const int[]){ BOB, COR }, 2);
+	fixture_join(&fx, g1, FAY, "follower", &D(2026, 9, 1));
 	g.name = "Werkgroep Rekenen";
-	leads[0] = people[DAN];
-	ck_assert_int_eq(store_group_form(st, who[ZOE], &g, leads, 1, members, 1, &g2, &error), 0);
+	g2 = fixture_form(&fx, &g, DAN, (const int[]){ BOB }, 1);
 }
 
 static void
 meetings_teardown(void)
 {
-	int i;
-
-	for (i = 0; i <= NPEOPLE; i++)
-		actor_free(who[i]);
-	store_close(st);
-	test_tmpdir_remove(tmp);
-	date_clock_fix(NULL);
+	fixture_close(&fx);
 }
 
 static struct meeting_new

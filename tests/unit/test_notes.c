@@ -12,6 +12,7 @@
 #include "core/access.h"
 #include "core/date.h"
 #include "core/xmalloc.h"
+#include "fixture.h"
 #include "store/store.h"
 #include "suites.h"
 
@@ -200,10 +201,15 @@ static const char *const section_word[3] = { "kwartelgroep", "xylofoonauteur",
 	"zeppelininbreng" };
 static const char *const agreement_word[2] = { "vuurtorenafspraak", "walvisafspraak" };
 
-static char *tmp;
-static struct store *st;
-static struct actor *who[NPEOPLE + 1];
-static int64_t people[NPEOPLE];
+static const struct fixture_person cast[NPEOPLE] = {
+	{ "Zoë", "zoe", true }, { "Ann", "ann", false }, { "Bob", "bob", false },
+	{ "Cor", "cor", false }, { "Dirk", "dirk", false }, { "Eva", "eva", false },
+	{ "Fay", "fay", false }, { "Gus", "gus", false }, { "Han", "han", true }
+};
+static struct fixture fx;			/* the store, the cast and their actors */
+static struct store *st;			/* fx.st */
+static struct actor **const who = fx.who;	/* who[VISITOR]: someone the store does not know */
+static int64_t *const people = fx.people;	/* the cast's ids */
 static int64_t group, meeting[3];
 static const struct date today = { 2027, 2, 1 };
 
@@ -223,6 +229,9 @@ expect_message(const char *call, char *error)
 	expect_message(#call, error_); \
 } while (0)
 
+/* Unlike fixture.h's: only the result counts, with or without a message (EXPECT_OK
+ * follows it). */
+#undef EXPECT_RC
 #define EXPECT_RC(call, want) do { \
 	char *error_ = NULL; \
 	int rc_ = (call); \
@@ -231,83 +240,34 @@ expect_message(const char *call, char *error)
 	free(error_); \
 } while (0)
 
-#define EXPECT_OK(call) EXPECT_RC(call, 0)
-
-/* A person's open membership of the group. */
-struct mid { int64_t id; int64_t person; };
-
-static int
-find_membership(const struct roster_row *r, void *arg)
-{
-	struct mid *m = arg;
-
-	if (r->person_id == m->person && r->end_on == NULL)
-		m->id = r->membership_id;
-	return 0;
-}
-
 /* Dirk leaves on 2026-10-31, before the first meeting: end his open membership. */
 static void
 dirk_leaves(void)
 {
-	struct mid m = { 0, people[DIRK] };
-
-	EXPECT_OK(store_roster_each(st, who[ZOE], group, &D(2026, 10, 1), ROSTER_HISTORY,
-	    find_membership, &m, &error_));
-	ck_assert_int_ne(m.id, 0);
-	EXPECT_OK(store_roster_end(st, who[ZOE], m.id, &D(2026, 10, 31), &error_));
+	EXPECT_OK(store_roster_end(st, who[ZOE], fixture_open_membership(&fx, DIRK, group),
+	    &D(2026, 10, 31), &error_));
 }
 
 static void
 notes_setup(void)
 {
-	static const char *const names[NPEOPLE] = { "Zoë", "Ann", "Bob", "Cor", "Dirk", "Eva",
-		"Fay", "Gus", "Han" };
-	static const char *const logins[NPEOPLE] = { "zoe", "ann", "bob", "cor", "dirk", "eva",
-		"fay", "gus", "han" };
-	struct group_new g = { "PLG Rust", "plg", 0, NULL, NULL, { 2026, 9, 1 },
-		{ 2027, 7, 1 }, NULL, 40, "active", NULL };
+	struct group_new g = fixture_plg("PLG Rust");
 	struct meeting_new m = { 0, NULL, { 2026, 11, 4 }, 13 * 60 + 30, 16 * 60 + 30,
 		"De Brug", NULL, "intervision", "held" };
 	static const struct date days[3] = { { 2026, 11, 4 }, { 2026, 11, 18 },
 		{ 2026, 12, 2 } };
-	int64_t leads[1], members[3];
-	struct actor *setup;
-	char *path, *error = NULL;
+	char *error = NULL;
 	int i;
 
-	date_clock_fix(&today);
-	tmp = test_tmpdir();
-	path = xasprintf("%s/t.db", tmp);
-	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
-	free(path);
-	setup = actor_new(0, "setup", "setup", true);
-	for (i = 0; i < NPEOPLE; i++) {
-		struct person_new p = { names[i], NULL, 0, "teacher", logins[i],
-			i == ZOE || i == HAN };
-
-		ck_assert_int_eq(store_person_insert(st, setup, &p, &people[i], &error), 0);
-	}
-	actor_free(setup);
-	for (i = 0; i < NPEOPLE; i++)
-		ck_assert_int_eq(store_actor_by_login(st, logins[i], &who[i], &error), 1);
-	who[VISITOR] = actor_new(0, "nobody", "nobody", false);
+	st = fixture_open(&fx, &today, cast, NPEOPLE);
 	ck_assert(who[ZOE]->coordinator);
 	ck_assert(who[HAN]->coordinator);
 	ck_assert(!who[ANN]->coordinator);
 
-	leads[0] = people[ANN];
-	members[0] = people[BOB];
-	members[1] = people[COR];
-	members[2] = people[HAN];
-	ck_assert_int_eq(store_group_form(st, who[ZOE], &g, leads, 1, members, 3, &group,
-	    &error), 0);
-	ck_assert_int_eq(store_roster_add(st, who[ZOE], group, people[DIRK], "member",
-	    &D(2026, 9, 1), &error), 0);
-	ck_assert_int_eq(store_roster_add(st, who[ZOE], group, people[EVA], "member",
-	    &D(2026, 12, 1), &error), 0);
-	ck_assert_int_eq(store_roster_add(st, who[ZOE], group, people[FAY], "follower",
-	    &D(2026, 9, 1), &error), 0);
+	group = fixture_form(&fx, &g, ANN, (const int[]){ BOB, COR, HAN }, 3);
+	fixture_join(&fx, group, DIRK, "member", &D(2026, 9, 1));
+	fixture_join(&fx, group, EVA, "member", &D(2026, 12, 1));
+	fixture_join(&fx, group, FAY, "follower", &D(2026, 9, 1));
 	m.group_id = group;
 	for (i = 0; i < 3; i++) {
 		m.day = days[i];
@@ -319,13 +279,7 @@ notes_setup(void)
 static void
 notes_teardown(void)
 {
-	int i;
-
-	for (i = 0; i <= NPEOPLE; i++)
-		actor_free(who[i]);
-	store_close(st);
-	test_tmpdir_remove(tmp);
-	date_clock_fix(NULL);
+	fixture_close(&fx);
 }
 
 /* Cor writes the note of the first meeting: three sections (group,
@@ -845,7 +799,7 @@ START_TEST(test_note_snapshot)
 
 	note = write_draft(section);
 	EXPECT_OK(store_note_finish(st, who[COR], note, 0, 0, &error_));
-	path = xasprintf("%s/snapshot.db", tmp);
+	path = xasprintf("%s/snapshot.db", fx.dir);
 	EXPECT_OK(store_snapshot(st, who[ANN], path, &group, 1, &error_));
 	ck_assert_int_eq(store_open(path, STORE_OPEN_READONLY, &copy, &error), STORE_OK);
 	ck_assert_int_eq(store_counts(copy, &c, &error), 0);

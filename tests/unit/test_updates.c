@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "core/date.h"
-#include "core/xmalloc.h"
+#include "fixture.h"
 #include "store/store.h"
 #include "suites.h"
 
@@ -20,66 +20,33 @@
 enum { ZOE, ANN, BOB, COR, DAN, EVE, FAY, NPEOPLE, VISITOR = NPEOPLE };
 
 static const struct date today = { 2026, 11, 23 };
-static struct store *st;
-static char *tmp;
-static struct actor *who[NPEOPLE + 1];
-static int64_t people[NPEOPLE];
+static const struct fixture_person cast[NPEOPLE] = {
+	{ "Zoë", "zoe", true }, { "Ann", "ann", false }, { "Bob", "bob", false },
+	{ "Cor", "cor", false }, { "Dan", "dan", false }, { "Eve", "eve", false },
+	{ "Fay", "fay", false }
+};
+static struct fixture fx;			/* the store, the cast and their actors */
+static struct store *st;			/* fx.st */
+static struct actor **const who = fx.who;	/* who[VISITOR]: someone the store does not know */
+static int64_t *const people = fx.people;	/* the cast's ids */
 /* g1: ann leads, bob and cor members, fay follows since 1 September; g2: dan leads, bob;
  * gc: closed, dan leads */
 static int64_t g1, g2, gc;
 
-#define EXPECT_RC(call, rc) do { \
-	char *error_ = NULL; \
-	int rc_ = (call); \
-	ck_assert_msg(rc_ == (rc), "%s: %d, expected %d (%s)", #call, rc_, (rc), \
-	    error_ != NULL ? error_ : "no message"); \
-	ck_assert_msg((rc_ == 0) == (error_ == NULL), "%s: message and result disagree", #call); \
-	free(error_); \
-} while (0)
-#define EXPECT_OK(call) EXPECT_RC(call, 0)
-
 static void
 updates_setup(void)
 {
-	static const char *const names[NPEOPLE] = { "Zoë", "Ann", "Bob", "Cor", "Dan", "Eve",
-		"Fay" };
-	static const char *const logins[NPEOPLE] = { "zoe", "ann", "bob", "cor", "dan", "eve",
-		"fay" };
-	struct group_new g = { "PLG Rust", "plg", 0, NULL, NULL, { 2026, 9, 1 },
-		{ 2027, 7, 1 }, NULL, 40, "active", NULL };
+	struct group_new g = fixture_plg("PLG Rust");
 	struct group_detail d;
-	int64_t leads[1], members[2];
-	struct actor *setup;
-	char *path, *error = NULL;
-	int i;
+	char *error = NULL;
 
-	date_clock_fix(&today);
-	tmp = test_tmpdir();
-	path = xasprintf("%s/t.db", tmp);
-	ck_assert_int_eq(store_open(path, STORE_OPEN_CREATE, &st, &error), STORE_OK);
-	free(path);
-	setup = actor_new(0, "setup", "setup", true);
-	for (i = 0; i < NPEOPLE; i++) {
-		struct person_new p = { names[i], NULL, 0, "teacher", logins[i], i == ZOE };
-
-		ck_assert_int_eq(store_person_insert(st, setup, &p, &people[i], &error), 0);
-	}
-	actor_free(setup);
-	for (i = 0; i < NPEOPLE; i++)
-		ck_assert_int_eq(store_actor_by_login(st, logins[i], &who[i], &error), 1);
-	who[VISITOR] = actor_new(0, "nobody", "nobody", false);
-
-	leads[0] = people[ANN];
-	members[0] = people[BOB];
-	members[1] = people[COR];
-	ck_assert_int_eq(store_group_form(st, who[ZOE], &g, leads, 1, members, 2, &g1, &error), 0);
-	ck_assert_int_eq(store_roster_add(st, who[ZOE], g1, people[FAY], "follower",
-	    &D(2026, 9, 1), &error), 0);
+	st = fixture_open(&fx, &today, cast, NPEOPLE);
+	g1 = fixture_form(&fx, &g, ANN, (const int[]){ BOB, COR }, 2);
+	fixture_join(&fx, g1, FAY, "follower", &D(2026, 9, 1));
 	g.name = "Werkgroep Rekenen";
-	leads[0] = people[DAN];
-	ck_assert_int_eq(store_group_form(st, who[ZOE], &g, leads, 1, members, 1, &g2, &error), 0);
+	g2 = fixture_form(&fx, &g, DAN, (const int[]){ BOB }, 1);
 	g.name = "Werkgroep Gesloten";
-	ck_assert_int_eq(store_group_form(st, who[ZOE], &g, leads, 1, members, 1, &gc, &error), 0);
+	gc = fixture_form(&fx, &g, DAN, (const int[]){ BOB }, 1);
 	ck_assert_int_eq(store_group_get(st, who[ZOE], gc, &d, &error), 1);
 	ck_assert_int_eq(store_group_set_status(st, who[ZOE], gc, d.version, "closed", &error), 0);
 	store_group_detail_clear(&d);
@@ -88,13 +55,7 @@ updates_setup(void)
 static void
 updates_teardown(void)
 {
-	int i;
-
-	for (i = 0; i <= NPEOPLE; i++)
-		actor_free(who[i]);
-	store_close(st);
-	test_tmpdir_remove(tmp);
-	date_clock_fix(NULL);
+	fixture_close(&fx);
 }
 
 static struct update_standing
@@ -423,32 +384,6 @@ START_TEST(test_versions)
 }
 END_TEST
 
-/* Whose membership of group is open today: its id (0 when none). */
-struct open_row {
-	int64_t person_id, membership_id;
-};
-
-static int
-open_row_take(const struct roster_row *r, void *arg)
-{
-	struct open_row *o = arg;
-
-	if (r->person_id == o->person_id && r->end_on == NULL)
-		o->membership_id = r->membership_id;
-	return 0;
-}
-
-static int64_t
-open_membership(int whom, int64_t group)
-{
-	struct open_row o = { people[whom], 0 };
-
-	EXPECT_OK(store_roster_each(st, who[ZOE], group, &today, ROSTER_AT, open_row_take, &o,
-	    &error_));
-	ck_assert_int_gt(o.membership_id, 0);
-	return o.membership_id;
-}
-
 /* May-change as the store says it for whom on post id (-1: not readable). */
 struct may {
 	int may_change, closed;
@@ -499,8 +434,8 @@ START_TEST(test_former_author)
 	ck_assert_int_eq(page(BOB, 0, NULL, true, 10, &g), 0);
 	ck_assert_int_eq(g.n, 2);
 	/* bob leaves the group (his last day was yesterday) */
-	EXPECT_OK(store_roster_end(st, who[ZOE], open_membership(BOB, g1), &D(2026, 11, 22),
-	    &error_));
+	EXPECT_OK(store_roster_end(st, who[ZOE], fixture_open_membership(&fx, BOB, g1),
+	    &D(2026, 11, 22), &error_));
 	ck_assert_int_eq(store_update_edit(st, who[BOB], bobs, 1, "Nog van Bob", "", &error),
 	    STORE_DENIED);
 	ck_assert_ptr_nonnull(strstr(error, "no longer in the group"));
@@ -517,8 +452,8 @@ START_TEST(test_former_author)
 	EXPECT_OK(store_update_edit(st, who[ANN], bobs, 1, "Van Bob (bijgewerkt)", "", &error_));
 	EXPECT_OK(store_update_delete(st, who[ZOE], bobs, 2, &error_));
 	/* a lead who steps down (member from today) keeps only the rights of an author */
-	EXPECT_OK(store_roster_set_role(st, who[ZOE], open_membership(ANN, g1), "lead", "member",
-	    &today, &error_));
+	EXPECT_OK(store_roster_set_role(st, who[ZOE], fixture_open_membership(&fx, ANN, g1),
+	    "lead", "member", &today, &error_));
 	ck_assert_int_eq(may_change(ANN, anns), 1);
 	anns = post(COR, g1, "Van Cor");
 	ck_assert_int_eq(may_change(ANN, anns), 0);
@@ -624,11 +559,10 @@ END_TEST
 START_TEST(test_read_only)
 {
 	struct store *ro;
-	char *path = xasprintf("%s/t.db", tmp), *error = NULL;
+	char *error = NULL;
 	int64_t id = post(ANN, g1, "Alleen lezen");
 
-	ck_assert_int_eq(store_open(path, STORE_OPEN_READONLY, &ro, &error), STORE_OK);
-	free(path);
+	ro = fixture_read_only(&fx);
 	EXPECT_RC(store_update_post(ro, who[ANN], g1, "Nee", "", NULL, &error_), STORE_ERROR);
 	EXPECT_RC(store_update_edit(ro, who[ANN], id, 1, "Nee", "", &error_), STORE_ERROR);
 	EXPECT_RC(store_update_delete(ro, who[ANN], id, 1, &error_), STORE_ERROR);
