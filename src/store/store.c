@@ -261,7 +261,11 @@ store_busy_wait(struct store *st, int ms)
 static int
 store_setup(struct store *st, char **error)
 {
+	int rc;
+
 	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+	if ((rc = store_people_register(st)) != SQLITE_OK)
+		return store_fail(st, rc, _("setting up the database"), error);
 	if (store_pragma(st, "PRAGMA foreign_keys = ON", error) != 0 ||
 	    store_pragma(st, "PRAGMA secure_delete = ON", error) != 0 ||
 	    store_pragma(st, "PRAGMA synchronous = FULL", error) != 0)
@@ -423,6 +427,7 @@ store_close(struct store *st)
 			sqlite3_finalize(st->stmts[m][i]);
 		free(st->stmts[m]);
 	}
+	store_people_hits_free(st);
 	if (st->db != NULL)
 		sqlite3_close(st->db);
 	free(st->path);
@@ -498,6 +503,16 @@ store_rollback(struct store *st)
 		sqlite3_step(s);
 		store_done(s);
 	}
+}
+
+long long
+store_data_version(struct store *st)
+{
+	long long v;
+	int rc;
+
+	v = store_int_query(st, STMT_DATA_VERSION, &rc, NULL);
+	return rc == SQLITE_OK ? v : -1;
 }
 
 bool

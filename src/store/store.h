@@ -22,7 +22,7 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 /*
  * Negative results of writes: every one comes with a message in *error.
@@ -100,6 +100,13 @@ void store_checkpoint(struct store *st);
  */
 int store_explain_all(struct store *st, const char *const *large_tables, char **report,
     char **error);
+
+/*
+ * For tests: how a search of everyone's people reads them (store_people.c):
+ * 0 by how many match (the default), 1 always walking the names, 2 always
+ * through the search index first.
+ */
+void store_people_search_way(struct store *st, int way);
 
 /*
  * Write a consistent copy to path with VACUUM INTO (a read-only session uses

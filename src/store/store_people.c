@@ -27,6 +27,16 @@ enum {
 	PEOPLE_ORG_PAGE_AFTER,
 	PEOPLE_ORG_PAGE_LAST,
 	PEOPLE_ORG_PAGE_BEFORE,
+	PEOPLE_HIT_PAGE_FIRST,
+	PEOPLE_HIT_PAGE_AFTER,
+	PEOPLE_HIT_PAGE_LAST,
+	PEOPLE_HIT_PAGE_BEFORE,
+	PEOPLE_FTS_PAGE_FIRST,
+	PEOPLE_FTS_PAGE_AFTER,
+	PEOPLE_FTS_PAGE_LAST,
+	PEOPLE_FTS_PAGE_BEFORE,
+	PEOPLE_HITS,
+	PEOPLE_MAX_ID,
 	PEOPLE_GET,
 	PEOPLE_EMAIL_OWNER,
 	PEOPLE_LOGIN_OWNER,
@@ -53,15 +63,49 @@ enum {
 	PEOPLE__COUNT
 };
 
-#define PEOPLE_PAGE_ORG(ORG, CMP, DIR) \
+/*
+ * A page of people: ?1 today, ?2 inactive ones too, ?3 organisation, ?4 the
+ * search (FTS5), ?5/?6 the anchor's name and id, ?7 = 1 takes the anchor too,
+ * ?8 the limit. FROM and MATCH differ between the ways below.
+ */
+#define PEOPLE_PAGE_SQL(FROM, ORG, MATCH, CMP, DIR) \
 	"SELECT p.id AS id, p.name AS name, o.name, p.function, p.email, " \
 	"(SELECT count(*) FROM membership m WHERE m.person_id = p.id AND m.role <> 'follower' " \
 	" AND m.start_on <= ?1 AND (m.end_on IS NULL OR m.end_on >= ?1)), p.active " \
-	"FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id " \
+	FROM " LEFT JOIN organisation o ON o.id = p.organisation_id " \
 	"WHERE p.erased = 0 AND (?2 = 1 OR p.active = 1) " \
-	ORG \
-	"AND (?4 IS NULL OR p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?4)) " \
+	ORG MATCH \
 	CMP " ORDER BY p.name COLLATE NOCASE " DIR ", p.id " DIR " LIMIT ?8"
+#define PEOPLE_PAGE_ORG(ORG, CMP, DIR) PEOPLE_PAGE_SQL("FROM person p", ORG, \
+	"AND (?4 IS NULL OR p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?4)) ", \
+	CMP, DIR)
+/*
+ * A search of everyone takes one of two ways by how many people match
+ * (people_hits counts them into a bitmap first). Many (a letter or two: "v"
+ * matches 86 000 of 200 000 people by names, addresses and schools): walk the
+ * names in order and keep those in the bitmap (person_hit), a page is full
+ * after a few dozen rows. Few: read the matches from the search index and
+ * sort them by name. Both cost what they read; the one way for both (the
+ * page statements above) first gathers every match and then walks the names,
+ * which costs both.
+ */
+#define PEOPLE_HIT_PAGE(CMP, DIR) PEOPLE_PAGE_SQL("FROM person p", "AND ?3 IS NULL ", \
+	"AND ?4 IS NOT NULL AND person_hit(p.id) ", CMP, DIR)
+#define PEOPLE_HIT_SCAN_OK "/* scan ok: a broad search walks names in order until LIMIT " \
+	"match, one in PEOPLE_BROAD_FRACTION at least */ "
+/* the few: sorted bare, then the page's rows get their school and group count */
+#define PEOPLE_FTS_SORTED(CMP, DIR) \
+	"SELECT p.id AS id, p.name AS name, p.organisation_id AS org_id, p.function AS function, " \
+	"p.email AS email, p.active AS active FROM (SELECT rowid AS hit FROM person_fts " \
+	"WHERE person_fts MATCH ?4) f CROSS JOIN person p ON p.id = f.hit " \
+	"WHERE p.erased = 0 AND (?2 = 1 OR p.active = 1) AND ?3 IS NULL " \
+	CMP " ORDER BY p.name COLLATE NOCASE " DIR ", p.id " DIR " LIMIT ?8"
+#define PEOPLE_FTS_PAGE(CMP, DIR) \
+	"SELECT q.id AS id, q.name AS name, o.name, q.function, q.email, " \
+	"(SELECT count(*) FROM membership m WHERE m.person_id = q.id AND m.role <> 'follower' " \
+	" AND m.start_on <= ?1 AND (m.end_on IS NULL OR m.end_on >= ?1)), q.active " \
+	"FROM (" PEOPLE_FTS_SORTED(CMP, DIR) ") q LEFT JOIN organisation o ON o.id = q.org_id " \
+	"ORDER BY q.name COLLATE NOCASE " DIR ", q.id " DIR
 /*
  * The first and last page walk person_name in order and stop after LIMIT
  * rows; one organisation's people are read through person_organisation_name
@@ -114,6 +158,20 @@ static const char *const people_sql[PEOPLE__COUNT] = {
 	    ") ORDER BY name COLLATE NOCASE, id",
 	[PEOPLE_ORG_PAGE_BEFORE] = "SELECT * FROM (" PEOPLE_ORG_PAGE(PEOPLE_BEFORE, "DESC")
 	    ") ORDER BY name COLLATE NOCASE, id",
+	[PEOPLE_HIT_PAGE_FIRST] = PEOPLE_HIT_SCAN_OK PEOPLE_HIT_PAGE("", "ASC"),
+	[PEOPLE_HIT_PAGE_AFTER] = PEOPLE_HIT_SCAN_OK PEOPLE_HIT_PAGE(PEOPLE_AFTER, "ASC"),
+	[PEOPLE_HIT_PAGE_LAST] = PEOPLE_HIT_SCAN_OK "SELECT * FROM (" PEOPLE_HIT_PAGE("", "DESC")
+	    ") ORDER BY name COLLATE NOCASE, id",
+	[PEOPLE_HIT_PAGE_BEFORE] = PEOPLE_HIT_SCAN_OK "SELECT * FROM ("
+	    PEOPLE_HIT_PAGE(PEOPLE_BEFORE, "DESC") ") ORDER BY name COLLATE NOCASE, id",
+	[PEOPLE_FTS_PAGE_FIRST] = PEOPLE_FTS_PAGE("", "ASC"),
+	[PEOPLE_FTS_PAGE_AFTER] = PEOPLE_FTS_PAGE(PEOPLE_AFTER, "ASC"),
+	[PEOPLE_FTS_PAGE_LAST] = "SELECT * FROM (" PEOPLE_FTS_PAGE("", "DESC")
+	    ") ORDER BY name COLLATE NOCASE, id",
+	[PEOPLE_FTS_PAGE_BEFORE] = "SELECT * FROM (" PEOPLE_FTS_PAGE(PEOPLE_BEFORE, "DESC")
+	    ") ORDER BY name COLLATE NOCASE, id",
+	[PEOPLE_HITS] = "SELECT rowid FROM person_fts WHERE person_fts MATCH ?1",
+	[PEOPLE_MAX_ID] = "SELECT coalesce(max(id), 0) FROM person",
 	[PEOPLE_GET] =
 	    "SELECT p.id, p.name, p.email, p.function, p.login, p.organisation_id, o.name, "
 	    "p.coordinator, p.active, p.erased, p.version FROM person p "
@@ -301,6 +359,115 @@ people_may_view(const struct actor *who, char **error)
 	return store_refuse(error, STORE_DENIED, "%s", _(access_reason(ACCESS_PEOPLE_VIEW)));
 }
 
+/*
+ * The matches of the last search of everyone, one bit per person id, and
+ * what they were counted on: a page down or the reading ahead of the same
+ * search uses them again until the data changes.
+ */
+struct people_hits {
+	char *match;			/* the FTS5 query */
+	long long data_version;		/* others' commits (PRAGMA data_version) */
+	long long changes;		/* our own (sqlite3_total_changes) */
+	unsigned char *bits;
+	int64_t max_id;			/* the highest person id then */
+	int64_t n;			/* people matched */
+	int way;			/* tests: store_people_search_way */
+};
+
+/*
+ * A search is broad when at least one person in this many matches: walking
+ * the names then reads at most LIMIT × this many index entries, each a few
+ * bytes in order, where the other way reads one row from anywhere a match.
+ */
+#define PEOPLE_BROAD_FRACTION 1000
+
+/* person_hit(id): is id among the matches of the current search? */
+static void
+people_hit_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct people_hits *h = ((struct store *)sqlite3_user_data(ctx))->hits;
+	int64_t id = sqlite3_value_int64(argv[0]);
+
+	(void)argc;
+	sqlite3_result_int(ctx, h != NULL && h->bits != NULL && id >= 0 && id <= h->max_id &&
+	    (h->bits[id >> 3] >> (id & 7) & 1) != 0);
+}
+
+int
+store_people_register(struct store *st)
+{
+	return sqlite3_create_function(st->db, "person_hit", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+	    st, people_hit_fn, NULL, NULL);
+}
+
+void
+store_people_hits_free(struct store *st)
+{
+	if (st->hits == NULL)
+		return;
+	free(st->hits->match);
+	free(st->hits->bits);
+	free(st->hits);
+	st->hits = NULL;
+}
+
+void
+store_people_search_way(struct store *st, int way)
+{
+	if (st->hits == NULL)
+		st->hits = xcalloc(1, sizeof *st->hits);
+	st->hits->way = way;
+	free(st->hits->match);
+	st->hits->match = NULL;
+}
+
+/* Count the people match finds into st->hits (unless they are still there); -1 on error. */
+static int64_t
+people_hits(struct store *st, const char *match, char **error)
+{
+	struct people_hits *h;
+	long long version = store_data_version(st);
+	long long changes = sqlite3_total_changes(st->db);
+	sqlite3_stmt *s;
+	int64_t id;
+	int rc;
+
+	if (st->hits == NULL)
+		st->hits = xcalloc(1, sizeof *st->hits);
+	h = st->hits;
+	if (h->match != NULL && strcmp(h->match, match) == 0 && h->data_version == version &&
+	    h->changes == changes)
+		return h->n;
+	free(h->match);
+	h->match = NULL;
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_MAX_ID, error)) == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	h->max_id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	store_done(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, _("reading people"), error);
+	free(h->bits);
+	h->bits = xcalloc((size_t)(h->max_id >> 3) + 1, 1);
+	h->n = 0;
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_HITS, error)) == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((id = sqlite3_column_int64(s, 0)) < 0 || id > h->max_id)
+			continue;
+		h->bits[id >> 3] |= (unsigned char)(1u << (id & 7));
+		h->n++;
+	}
+	store_done(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, _("reading people"), error);
+	h->match = xstrdup(match);
+	h->data_version = version;
+	h->changes = changes;
+	return h->n;
+}
+
 int
 store_people_page(struct store *st, const struct actor *who, const struct people_filter *f,
     const struct date *today, const char *anchor_name, int64_t anchor_id, bool inclusive,
@@ -308,23 +475,37 @@ store_people_page(struct store *st, const struct actor *who, const struct people
 {
 	int idx = forward ? (anchor_name != NULL ? PEOPLE_PAGE_AFTER : PEOPLE_PAGE_FIRST) :
 	    (anchor_name != NULL ? PEOPLE_PAGE_BEFORE : PEOPLE_PAGE_LAST);
-
-	/* the same four pages of one organisation, through its own index */
-	if (f != NULL && f->organisation_id != 0)
-		idx += PEOPLE_ORG_PAGE_FIRST - PEOPLE_PAGE_FIRST;
 	struct person_row r;
 	sqlite3_stmt *s;
 	char *match;
-	int rc;
+	int64_t n;
+	int rc, way;
 
 	if ((rc = people_may_view(who, error)) != 0)
 		return rc;
-	if ((s = store_stmt(st, &store_people_table, idx, error)) == NULL)
+	match = store_fts_query(f != NULL ? f->search : NULL);
+	if (f != NULL && f->organisation_id != 0) {
+		/* the same four pages of one organisation, through its own index */
+		idx += PEOPLE_ORG_PAGE_FIRST - PEOPLE_PAGE_FIRST;
+	} else if (match != NULL) {
+		/* a search of everyone: walk the names, or sort the few matches */
+		if ((n = people_hits(st, match, error)) < 0) {
+			free(match);
+			return STORE_ERROR;
+		}
+		way = st->hits->way;
+		if (way == 1 || (way == 0 && n * PEOPLE_BROAD_FRACTION >= st->hits->max_id))
+			idx += PEOPLE_HIT_PAGE_FIRST - PEOPLE_PAGE_FIRST;
+		else
+			idx += PEOPLE_FTS_PAGE_FIRST - PEOPLE_PAGE_FIRST;
+	}
+	if ((s = store_stmt(st, &store_people_table, idx, error)) == NULL) {
+		free(match);
 		return STORE_ERROR;
+	}
 	store_bind_date(s, 1, today);
 	sqlite3_bind_int(s, 2, f != NULL && f->inactive ? 1 : 0);
 	store_bind_id(s, 3, f != NULL ? f->organisation_id : 0);
-	match = store_fts_query(f != NULL ? f->search : NULL);
 	store_bind_text(s, 4, match);
 	free(match);
 	if (anchor_name != NULL) {

@@ -50,6 +50,8 @@ extern const struct store_sql_table store_hours_table, store_calendar_table,
 extern const struct store_sql_table store_updates_table, store_products_table,
     store_budget_table, store_health_table;
 
+struct people_hits;
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -59,7 +61,15 @@ struct store {
 	long long data_version;
 	sqlite3_stmt **stmts[STORE_MOD__COUNT];
 	int n_stmts[STORE_MOD__COUNT];
+	struct people_hits *hits;	/* the last search of everyone (store_people.c) */
 };
+
+/* PRAGMA data_version: changes when another connection commits; -1 on error. */
+long long store_data_version(struct store *st);
+/* The SQL function person_hit(id) of store_people.c on st's connection; an SQLite code. */
+int store_people_register(struct store *st);
+/* Free what store_people.c keeps of the last search. */
+void store_people_hits_free(struct store *st);
 
 /* The prepared statement idx of table t; NULL with *error on failure. */
 sqlite3_stmt *store_stmt(struct store *st, const struct store_sql_table *t, int idx,

@@ -22,7 +22,7 @@ check "--demo and --database conflict" 64 err "cannot be used together"
 
 # --- the default database: created private under XDG_DATA_HOME
 run -- check
-check "check on a fresh default database" 0 out "integriteit: in orde" out "schemaversie 9"
+check "check on a fresh default database" 0 out "integriteit: in orde" out "schemaversie 10"
 db="$CLI_TMP/data/leernet/leernet.db"
 [ "$(mode_of "$db")" = 600 ] && ok "the database file is 0600" || not_ok "database mode $(mode_of "$db")"
 [ "$(mode_of "$CLI_TMP/data/leernet")" = 700 ] && ok "its directory is 0700" ||
@@ -53,7 +53,7 @@ check "messages are Dutch with language: nl, even in the C locale" 0 out "integr
 printf 'network:\n  name: Test\nlanguage: en\ngroup_types:\n  - key: plg\n    label: PLG\n' \
 	> "$CLI_TMP/en.yaml"
 run -- --config "$CLI_TMP/en.yaml" --database "$CLI_TMP/demo.db" check
-check "language: en gives the English messages" 0 out "integrity: ok" out "schema version 9"
+check "language: en gives the English messages" 0 out "integrity: ok" out "schema version 10"
 run LANG=nl_NL.UTF-8 -- --config "$CLI_TMP/missing.yaml" check
 check "before a config is read, messages follow the locale (nl, not installed here)" 78 \
 	err "missing.yaml"

@@ -498,6 +498,123 @@ START_TEST(test_people_paging)
 }
 END_TEST
 
+/*
+ * Every page of a search, three at a time, forward from the start and back
+ * from the end, as "id id …|id id …" (forward, then backward in display order).
+ */
+static char *
+search_walk(const char *search)
+{
+	char *out = xstrdup(""), *back = xstrdup(""), *next, name[64] = "";
+	struct plist l;
+	int64_t id = 0;
+	bool first = true;
+	int i, guard = 0;
+
+	for (;;) {
+		ck_assert_int_eq(page(coord, search, false, &today, first ? NULL : name, id, false,
+		    true, 3, &l), 0);
+		for (i = 0; i < l.n; i++) {
+			next = xasprintf("%s %lld", out, (long long)l.id[i]);
+			free(out);
+			out = next;
+		}
+		if (l.n < 3)
+			break;
+		snprintf(name, sizeof name, "%s", l.name[l.n - 1]);
+		id = l.id[l.n - 1];
+		first = false;
+		ck_assert_int_lt(++guard, 100);
+	}
+	for (first = true;;) {
+		char *chunk = xstrdup("");
+
+		ck_assert_int_eq(page(coord, search, false, &today, first ? NULL : name, id, false,
+		    false, 3, &l), 0);
+		for (i = 0; i < l.n; i++) {
+			next = xasprintf("%s %lld", chunk, (long long)l.id[i]);
+			free(chunk);
+			chunk = next;
+		}
+		/* each page comes before the ones already read */
+		next = xasprintf("%s%s", chunk, back);
+		free(chunk);
+		free(back);
+		back = next;
+		if (l.n < 3)
+			break;
+		snprintf(name, sizeof name, "%s", l.name[0]);
+		id = l.id[0];
+		first = false;
+		ck_assert_int_lt(++guard, 200);
+	}
+	next = xasprintf("%s |%s", out, back);
+	free(out);
+	free(back);
+	return out = next;
+}
+
+/*
+ * A search of everyone reads the same rows whichever way it takes: walking
+ * the names against the matches' bitmap, or the search index first; and a
+ * person added afterwards, here or by another session, is found at once.
+ */
+START_TEST(test_people_search_ways)
+{
+	static const char *const first[] = { "Jan", "Piet", "Vera", "Daan", "Anna", "Sanne" };
+	static const char *const last[] = { "de Vries", "van Dam", "Visser", "Jansen", "Bakker",
+		"van der Berg", "Dekker" };
+	static const char *const searches[] = { "v", "va", "de", "jan", "vis", "zz", "dam pie",
+		"example" };
+	struct store *other;
+	char *ways[3], *path, *error = NULL, pname[64];
+	size_t k;
+	int i, w;
+	int64_t id;
+
+	for (i = 0; i < 42; i++) {
+		struct person_new p = { pname, NULL, 0, NULL, NULL, false };
+
+		snprintf(pname, sizeof pname, "%s %s", first[i % 6], last[i % 7]);
+		EXPECT_OK(store_person_add(st, coord, &p, &id, &error_));
+	}
+	for (k = 0; k < sizeof searches / sizeof *searches; k++) {
+		for (w = 0; w < 3; w++) {
+			store_people_search_way(st, w);
+			ways[w] = search_walk(searches[k]);
+		}
+		ck_assert_msg(strcmp(ways[0], ways[1]) == 0 && strcmp(ways[1], ways[2]) == 0,
+		    "search '%s': by count [%s], walking [%s], index first [%s]", searches[k],
+		    ways[0], ways[1], ways[2]);
+		for (w = 0; w < 3; w++)
+			free(ways[w]);
+	}
+	/* the matches are counted again after a change: ours, then another session's */
+	for (w = 1; w <= 2; w++) {
+		struct person_new p = { w == 1 ? "Vos Eerst" : "Vos Tweede", NULL, 0, NULL, NULL,
+			false };
+
+		store_people_search_way(st, w);
+		ASSERT_FOUND("vos", false, w == 1 ? "" : "Vos Eerst");
+		EXPECT_OK(store_person_add(st, coord, &p, &id, &error_));
+		ASSERT_FOUND("vos", false, w == 1 ? "Vos Eerst" : "Vos Eerst|Vos Tweede");
+	}
+	path = xasprintf("%s/t.db", tmp);
+	ck_assert_int_eq(store_open(path, 0, &other, &error), STORE_OK);
+	free(path);
+	{
+		struct person_new p = { "Vos Derde", NULL, 0, NULL, NULL, false };
+
+		EXPECT_OK(store_person_add(other, coord, &p, &id, &error_));
+	}
+	store_close(other);
+	for (w = 1; w <= 2; w++) {
+		store_people_search_way(st, w);
+		ASSERT_FOUND("vos", false, "Vos Derde|Vos Eerst|Vos Tweede");
+	}
+}
+END_TEST
+
 START_TEST(test_people_groups_and_inactive)
 {
 	struct date dec31 = D(2026, 12, 31);
@@ -1425,6 +1542,7 @@ suite_people(void)
 	tcase_add_checked_fixture(dir, people_setup, people_teardown);
 	tcase_add_test(dir, test_people_search);
 	tcase_add_test(dir, test_people_paging);
+	tcase_add_test(dir, test_people_search_ways);
 	tcase_add_test(dir, test_people_groups_and_inactive);
 	tcase_add_test(dir, test_person_add_rules);
 	tcase_add_test(dir, test_person_update_rules);
