@@ -496,6 +496,7 @@ store_rollback(struct store *st)
 
 	st->tx_aborted = st->tx_depth > 1;
 	st->tx_depth = 0;
+	store_people_hits_forget(st);
 	if (sqlite3_get_autocommit(st->db))
 		return;
 	s = store_stmt(st, &store_table, STMT_ROLLBACK, NULL);

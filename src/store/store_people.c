@@ -36,7 +36,7 @@ enum {
 	PEOPLE_FTS_PAGE_LAST,
 	PEOPLE_FTS_PAGE_BEFORE,
 	PEOPLE_HITS,
-	PEOPLE_MAX_ID,
+	PEOPLE_ID_RANGE,
 	PEOPLE_GET,
 	PEOPLE_EMAIL_OWNER,
 	PEOPLE_LOGIN_OWNER,
@@ -171,7 +171,8 @@ static const char *const people_sql[PEOPLE__COUNT] = {
 	[PEOPLE_FTS_PAGE_BEFORE] = "SELECT * FROM (" PEOPLE_FTS_PAGE(PEOPLE_BEFORE, "DESC")
 	    ") ORDER BY name COLLATE NOCASE, id",
 	[PEOPLE_HITS] = "SELECT rowid FROM person_fts WHERE person_fts MATCH ?1",
-	[PEOPLE_MAX_ID] = "SELECT coalesce(max(id), 0) FROM person",
+	/* two subqueries: each reads one end of the table (min and max together would scan) */
+	[PEOPLE_ID_RANGE] = "SELECT (SELECT min(id) FROM person), (SELECT max(id) FROM person)",
 	[PEOPLE_GET] =
 	    "SELECT p.id, p.name, p.email, p.function, p.login, p.organisation_id, o.name, "
 	    "p.coordinator, p.active, p.erased, p.version FROM person p "
@@ -368,11 +369,19 @@ struct people_hits {
 	char *match;			/* the FTS5 query */
 	long long data_version;		/* others' commits (PRAGMA data_version) */
 	long long changes;		/* our own (sqlite3_total_changes) */
-	unsigned char *bits;
-	int64_t max_id;			/* the highest person id then */
+	unsigned char *bits;		/* bit id - min_id; NULL: no bitmap (below) */
+	int64_t min_id, max_id;		/* the people's ids then */
+	uint64_t span;			/* max_id - min_id + 1 */
 	int64_t n;			/* people matched */
 	int way;			/* tests: store_people_search_way */
 };
+
+/*
+ * The most ids a bitmap spans (2 MiB). The store numbers people from 1 up;
+ * ids set by hand far apart (a merged or edited file) get no bitmap, and the
+ * search reads the index first.
+ */
+#define PEOPLE_BITMAP_SPAN ((uint64_t)1 << 24)
 
 /*
  * A search is broad when at least one person in this many matches: walking
@@ -388,9 +397,30 @@ people_hit_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const struct people_hits *h = ((struct store *)sqlite3_user_data(ctx))->hits;
 	int64_t id = sqlite3_value_int64(argv[0]);
 
+	uint64_t bit;
+
 	(void)argc;
-	sqlite3_result_int(ctx, h != NULL && h->bits != NULL && id >= 0 && id <= h->max_id &&
-	    (h->bits[id >> 3] >> (id & 7) & 1) != 0);
+	if (h == NULL || h->bits == NULL || id < h->min_id || id > h->max_id) {
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	bit = (uint64_t)id - (uint64_t)h->min_id;
+	sqlite3_result_int(ctx, (h->bits[bit >> 3] >> (bit & 7) & 1) != 0);
+}
+
+/* A bit per id of the people's span, or none when they lie too far apart. */
+static void
+people_hits_span(struct people_hits *h, sqlite3_stmt *range)
+{
+	free(h->bits);
+	h->bits = NULL;
+	h->min_id = sqlite3_column_int64(range, 0);
+	h->max_id = sqlite3_column_int64(range, 1);
+	/* unsigned: the difference of any two ids fits */
+	h->span = sqlite3_column_type(range, 0) == SQLITE_NULL ? 0 :
+	    (uint64_t)h->max_id - (uint64_t)h->min_id + 1;
+	if (h->span > 0 && h->span <= PEOPLE_BITMAP_SPAN)
+		h->bits = xcalloc((size_t)(h->span >> 3) + 1, 1);
 }
 
 int
@@ -412,6 +442,15 @@ store_people_hits_free(struct store *st)
 }
 
 void
+store_people_hits_forget(struct store *st)
+{
+	if (st->hits == NULL)
+		return;
+	free(st->hits->match);
+	st->hits->match = NULL;
+}
+
+void
 store_people_search_way(struct store *st, int way)
 {
 	if (st->hits == NULL)
@@ -421,7 +460,11 @@ store_people_search_way(struct store *st, int way)
 	st->hits->match = NULL;
 }
 
-/* Count the people match finds into st->hits (unless they are still there); -1 on error. */
+/*
+ * Count the people match finds into st->hits (unless they are still there):
+ * their number, -1 on error; without a bitmap (h->bits NULL) they are not
+ * counted and the number is 0.
+ */
 static int64_t
 people_hits(struct store *st, const char *match, char **error)
 {
@@ -429,39 +472,42 @@ people_hits(struct store *st, const char *match, char **error)
 	long long version = store_data_version(st);
 	long long changes = sqlite3_total_changes(st->db);
 	sqlite3_stmt *s;
+	uint64_t bit;
 	int64_t id;
 	int rc;
 
 	if (st->hits == NULL)
 		st->hits = xcalloc(1, sizeof *st->hits);
 	h = st->hits;
-	if (h->match != NULL && strcmp(h->match, match) == 0 && h->data_version == version &&
-	    h->changes == changes)
+	if (h->match != NULL && strcmp(h->match, match) == 0 && version >= 0 &&
+	    h->data_version == version && h->changes == changes)
 		return h->n;
 	free(h->match);
 	h->match = NULL;
-	if ((s = store_stmt(st, &store_people_table, PEOPLE_MAX_ID, error)) == NULL)
+	if ((s = store_stmt(st, &store_people_table, PEOPLE_ID_RANGE, error)) == NULL)
 		return -1;
-	rc = sqlite3_step(s);
-	h->max_id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		people_hits_span(h, s);
 	store_done(s);
 	if (rc != SQLITE_ROW)
 		return store_fail(st, rc, _("reading people"), error);
-	free(h->bits);
-	h->bits = xcalloc((size_t)(h->max_id >> 3) + 1, 1);
 	h->n = 0;
-	if ((s = store_stmt(st, &store_people_table, PEOPLE_HITS, error)) == NULL)
-		return -1;
-	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if ((id = sqlite3_column_int64(s, 0)) < 0 || id > h->max_id)
-			continue;
-		h->bits[id >> 3] |= (unsigned char)(1u << (id & 7));
-		h->n++;
+	if (h->bits != NULL) {
+		if ((s = store_stmt(st, &store_people_table, PEOPLE_HITS, error)) == NULL)
+			return -1;
+		sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			id = sqlite3_column_int64(s, 0);
+			if (id < h->min_id || id > h->max_id)
+				continue;
+			bit = (uint64_t)id - (uint64_t)h->min_id;
+			h->bits[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+			h->n++;
+		}
+		store_done(s);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, rc, _("reading people"), error);
 	}
-	store_done(s);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, _("reading people"), error);
 	h->match = xstrdup(match);
 	h->data_version = version;
 	h->changes = changes;
@@ -494,7 +540,8 @@ store_people_page(struct store *st, const struct actor *who, const struct people
 			return STORE_ERROR;
 		}
 		way = st->hits->way;
-		if (way == 1 || (way == 0 && n * PEOPLE_BROAD_FRACTION >= st->hits->max_id))
+		if (st->hits->bits != NULL && (way == 1 ||
+		    (way == 0 && (uint64_t)n * PEOPLE_BROAD_FRACTION >= st->hits->span)))
 			idx += PEOPLE_HIT_PAGE_FIRST - PEOPLE_PAGE_FIRST;
 		else
 			idx += PEOPLE_FTS_PAGE_FIRST - PEOPLE_PAGE_FIRST;

@@ -70,6 +70,8 @@ long long store_data_version(struct store *st);
 int store_people_register(struct store *st);
 /* Free what store_people.c keeps of the last search. */
 void store_people_hits_free(struct store *st);
+/* Count the last search again next time (a rollback may have taken rows it counted). */
+void store_people_hits_forget(struct store *st);
 
 /* The prepared statement idx of table t; NULL with *error on failure. */
 sqlite3_stmt *store_stmt(struct store *st, const struct store_sql_table *t, int idx,

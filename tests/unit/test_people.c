@@ -567,6 +567,7 @@ START_TEST(test_people_search_ways)
 	static const char *const searches[] = { "v", "va", "de", "jan", "vis", "zz", "dam pie",
 		"example" };
 	struct store *other;
+	sqlite3 *db;
 	char *ways[3], *path, *error = NULL, pname[64];
 	size_t k;
 	int i, w;
@@ -611,6 +612,23 @@ START_TEST(test_people_search_ways)
 	for (w = 1; w <= 2; w++) {
 		store_people_search_way(st, w);
 		ASSERT_FOUND("vos", false, "Vos Derde|Vos Eerst|Vos Tweede");
+	}
+	/* ids set by hand in the file: one below zero, then one far above the rest */
+	path = xasprintf("%s/t.db", tmp);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	free(path);
+	ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO person (id, name) VALUES (-5, 'Vos Min')",
+	    NULL, NULL, NULL), SQLITE_OK);
+	for (w = 0; w <= 2; w++) {
+		store_people_search_way(st, w);
+		ASSERT_FOUND("vos", false, "Vos Derde|Vos Eerst|Vos Min|Vos Tweede");
+	}
+	ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO person (id, name) "
+	    "VALUES (1099511627776, 'Vos Max')", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	for (w = 0; w <= 2; w++) {
+		store_people_search_way(st, w);
+		ASSERT_FOUND("vos", false, "Vos Derde|Vos Eerst|Vos Max|Vos Min|Vos Tweede");
 	}
 }
 END_TEST
