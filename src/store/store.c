@@ -519,11 +519,9 @@ store_data_version(struct store *st)
 bool
 store_changed(struct store *st)
 {
-	long long v;
-	int rc;
+	long long v = store_data_version(st);
 
-	v = store_int_query(st, STMT_DATA_VERSION, &rc, NULL);
-	if (rc != SQLITE_OK || v == st->data_version)
+	if (v < 0 || v == st->data_version)
 		return false;
 	st->data_version = v;
 	return true;

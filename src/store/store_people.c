@@ -396,7 +396,6 @@ people_hit_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct people_hits *h = ((struct store *)sqlite3_user_data(ctx))->hits;
 	int64_t id = sqlite3_value_int64(argv[0]);
-
 	uint64_t bit;
 
 	(void)argc;
@@ -412,13 +411,14 @@ people_hit_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void
 people_hits_span(struct people_hits *h, sqlite3_stmt *range)
 {
+	bool none = sqlite3_column_type(range, 0) == SQLITE_NULL;	/* before any conversion */
+
 	free(h->bits);
 	h->bits = NULL;
 	h->min_id = sqlite3_column_int64(range, 0);
 	h->max_id = sqlite3_column_int64(range, 1);
 	/* unsigned: the difference of any two ids fits */
-	h->span = sqlite3_column_type(range, 0) == SQLITE_NULL ? 0 :
-	    (uint64_t)h->max_id - (uint64_t)h->min_id + 1;
+	h->span = none ? 0 : (uint64_t)h->max_id - (uint64_t)h->min_id + 1;
 	if (h->span > 0 && h->span <= PEOPLE_BITMAP_SPAN)
 		h->bits = xcalloc((size_t)(h->span >> 3) + 1, 1);
 }

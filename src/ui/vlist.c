@@ -146,23 +146,36 @@ vlist_clear(struct vlist *l)
 	l->selected = -1;
 }
 
-/* Run the screen's fetch; -1 keeps the error in l->error. */
+/*
+ * Run the screen's fetch; -1 on failure with the error kept in l->error, or
+ * dropped when quiet (reading ahead shows no errors).
+ */
 static int
-vlist_fetch(struct vlist *l, const void *anchor, bool inclusive, bool forward, int limit,
-    struct vlist_page *page)
+vlist_fetch_as(struct vlist *l, const void *anchor, bool inclusive, bool forward, int limit,
+    struct vlist_page *page, bool quiet)
 {
 	char *error = NULL;
 
 	memset(page, 0, sizeof *page);
 	if (limit <= 0)
 		return 0;
-	if (l->ops->fetch(l->ctx, anchor, inclusive, forward, limit, page, &error) != 0) {
+	if (l->ops->fetch(l->ctx, anchor, inclusive, forward, limit, page, &error) == 0)
+		return 0;
+	if (quiet) {
+		free(error);
+	} else {
 		free(l->error);
 		l->error = error;
-		vlist_page_free(l, page, 0);
-		return -1;
 	}
-	return 0;
+	vlist_page_free(l, page, 0);
+	return -1;
+}
+
+static int
+vlist_fetch(struct vlist *l, const void *anchor, bool inclusive, bool forward, int limit,
+    struct vlist_page *page)
+{
+	return vlist_fetch_as(l, anchor, inclusive, forward, limit, page, false);
 }
 
 /* Make the window exactly the rows of page (ownership taken). */
@@ -351,13 +364,8 @@ static bool
 vlist_read(struct vlist *l, struct vlist_side *side, const void *anchor, bool forward,
     int limit, struct vlist_page *page)
 {
-	char *error = NULL;
-
-	memset(page, 0, sizeof *page);
-	if (l->ops->fetch(l->ctx, anchor, false, forward, limit, page, &error) == 0)
+	if (vlist_fetch_as(l, anchor, false, forward, limit, page, true) == 0)
 		return true;
-	free(error);
-	vlist_page_free(l, page, 0);
 	side->failed = true;
 	return false;
 }
